@@ -1,0 +1,70 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { AppError, unauthorized } from '../http/errors'
+import type { App } from '../http/types'
+import type { Actor, RequestContext } from './actor'
+import { type ResolvedSession, resolveSession } from './sessions'
+
+export const SESSION_COOKIE = 'smittespor_session'
+export const CSRF_COOKIE = 'csrf'
+export const CSRF_HEADER = 'x-csrf-token'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: ResolvedSession | null
+    actor: Actor | null
+    ctx: RequestContext
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Resolves the session cookie to an actor on every /api and /auth request and enforces CSRF on
+ * state-changing API requests (double submit: the `csrf` cookie echoed in the x-csrf-token header
+ * must equal the token stored with the session).
+ */
+async function authPlugin(app: App) {
+  app.decorateRequest('session', null)
+  app.decorateRequest('actor', null)
+  app.decorateRequest('ctx', null as unknown as RequestContext)
+
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { actor: null, requestId: req.id, ip: req.ip }
+    if (!req.url.startsWith('/api') && !req.url.startsWith('/auth')) return
+    const token = req.cookies[SESSION_COOKIE]
+    if (!token) return
+    const session = await resolveSession(app.deps.db, token)
+    if (!session) return
+    req.session = session
+    req.actor = session.actor
+    req.ctx.actor = session.actor
+  })
+
+  app.addHook('preHandler', async (req) => {
+    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api') || !req.session) return
+    const sent = req.headers[CSRF_HEADER]
+    if (typeof sent !== 'string' || sent !== req.session.csrfToken) {
+      throw new AppError(403, 'csrf', 'Sikkerhetstoken mangler eller er utløpt. Last siden på nytt.')
+    }
+  })
+}
+
+export const registerAuth = fp(authPlugin, { name: 'auth' })
+
+/** The actor of an authenticated request, or 401. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthorized()
+  return req.actor
+}
+
+export function setSessionCookies(app: App, reply: FastifyReply, token: string, csrfToken: string) {
+  const secure = app.deps.config.production
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, secure, sameSite: 'lax' })
+  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, secure, sameSite: 'strict' })
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' })
+  reply.clearCookie(CSRF_COOKIE, { path: '/' })
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod'
+
+/**
+ * Environment configuration, parsed once. Demo mode (default for `npm start`) runs on the
+ * embedded PGlite database with a fake ID-porten; production mode demands explicit settings.
+ */
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  APP_ENV: z.enum(['test', 'prod', 'demo']).optional(),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  PGLITE_DIR: z.string().default('./data/pglite'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_SECRET: z.string().min(32).optional(),
+  DEMO_SEED: boolish.optional(),
+  FAKE_IDPORTEN: boolish.optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_CLIENT_AUTH: z.enum(['client_secret_post', 'private_key_jwt']).default('client_secret_post'),
+  OIDC_PRIVATE_KEY_FILE: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_POST_LOGOUT_REDIRECT_URI: z.string().url().optional(),
+  // Requests per minute: login/callback per client IP; searches and exports per user.
+  RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_SEARCH_PER_MIN: z.coerce.number().int().min(1).default(240),
+  RATE_LIMIT_EXPORT_PER_MIN: z.coerce.number().int().min(1).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().default('./dist/web'),
+  // Folkeregister (SPEC §7). Without FREG_BASE_URL: the in-repo fakes outside production, off in it.
+  FREG_BASE_URL: z.string().url().optional(),
+  FREG_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  FREG_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  FREG_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  FAKE_FREG: boolish.optional(),
+  /** Maskinporten issuer, e.g. https://maskinporten.no/ — the token endpoint is discovered from it. */
+  MASKINPORTEN_ISSUER: z.string().url().optional(),
+  MASKINPORTEN_CLIENT_ID: z.string().optional(),
+  /** The organisation's private key: PKCS#8 PEM or a private JWK (JSON). */
+  MASKINPORTEN_KEY_FILE: z.string().optional(),
+  /** kid of the key registered with the client in Maskinporten (a JWK's own kid is used if unset). */
+  MASKINPORTEN_KID: z.string().optional(),
+  MASKINPORTEN_SCOPE: z.string().default('folkeregister:deling/offentligmedhjemmel'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export interface AppConfig {
+  env: Env
+  production: boolean
+  /** APP_ENV=test: only synthetic national ids are accepted anywhere. */
+  testEnvironment: boolean
+  /** Demo data seeded and fake ID-porten offered. Never in production. */
+  demo: boolean
+  fakeIdporten: boolean
+  publicUrl: string
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }
+  sessionSecret: string
+  freg: FregConfig
+}
+
+/**
+ * How Folkeregister lookups are made: against a real FREG with Maskinporten, against the in-repo
+ * fakes mounted in this app (demo and tests, never production), or not at all.
+ */
+export type FregConfig = {
+  timeoutMs: number
+  breaker: { failures: number; openMs: number }
+} & (
+  | { mode: 'off' }
+  | { mode: 'fake' }
+  | {
+      mode: 'remote'
+      baseUrl: string
+      maskinporten: { issuer: string; clientId: string; keyFile: string; kid?: string; scope: string }
+    }
+)
+
+export class ConfigError extends Error {}
+
+const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use!!'
+
+/** Parses and checks the environment; throws ConfigError listing everything missing at once. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  const production = env.NODE_ENV === 'production'
+  if (production) {
+    const missing: string[] = []
+    if (!env.DATABASE_URL) missing.push('DATABASE_URL (PostgreSQL connection string)')
+    if (!env.SESSION_SECRET) missing.push('SESSION_SECRET (at least 32 characters)')
+    if (!env.OIDC_ISSUER) missing.push('OIDC_ISSUER (ID-porten issuer URL)')
+    if (!env.OIDC_CLIENT_ID) missing.push('OIDC_CLIENT_ID')
+    if (env.OIDC_CLIENT_AUTH === 'client_secret_post' && !env.OIDC_CLIENT_SECRET)
+      missing.push('OIDC_CLIENT_SECRET (or OIDC_CLIENT_AUTH=private_key_jwt with OIDC_PRIVATE_KEY_FILE)')
+    if (env.OIDC_CLIENT_AUTH === 'private_key_jwt' && !env.OIDC_PRIVATE_KEY_FILE)
+      missing.push('OIDC_PRIVATE_KEY_FILE')
+    if (!env.OIDC_REDIRECT_URI) missing.push('OIDC_REDIRECT_URI')
+    if (!env.PUBLIC_URL) missing.push('PUBLIC_URL')
+    if (env.FAKE_IDPORTEN) missing.push('FAKE_IDPORTEN must not be set in production')
+    if (env.DEMO_SEED) missing.push('DEMO_SEED must not be set in production')
+    if (env.FAKE_FREG) missing.push('FAKE_FREG must not be set in production')
+    missing.push(...missingFregSettings(env))
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Smittespor starter ikke i produksjonsmodus. Mangler eller feil:\n${missing.map((m) => `  - ${m}`).join('\n')}`,
+      )
+    }
+  }
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
+  return {
+    env,
+    production,
+    testEnvironment: env.APP_ENV === 'test',
+    demo: !production && (env.DEMO_SEED ?? true),
+    fakeIdporten: !production && (env.FAKE_IDPORTEN ?? true),
+    publicUrl,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
+      : { kind: 'pglite', dataDir: env.PGLITE_DIR },
+    sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    freg: fregConfig(env, production),
+  }
+}
+
+/** A real FREG needs every Maskinporten setting; named so the operator sees all gaps at once. */
+function missingFregSettings(env: Env): string[] {
+  if (!env.FREG_BASE_URL) return []
+  const missing: string[] = []
+  if (!env.MASKINPORTEN_ISSUER) missing.push('MASKINPORTEN_ISSUER (with FREG_BASE_URL)')
+  if (!env.MASKINPORTEN_CLIENT_ID) missing.push('MASKINPORTEN_CLIENT_ID (with FREG_BASE_URL)')
+  if (!env.MASKINPORTEN_KEY_FILE) missing.push('MASKINPORTEN_KEY_FILE (with FREG_BASE_URL)')
+  return missing
+}
+
+function fregConfig(env: Env, production: boolean): FregConfig {
+  const common = {
+    timeoutMs: env.FREG_TIMEOUT_MS,
+    breaker: { failures: env.FREG_BREAKER_FAILURES, openMs: env.FREG_BREAKER_OPEN_MS },
+  }
+  if (env.FREG_BASE_URL) {
+    const missing = missingFregSettings(env)
+    if (missing.length > 0)
+      throw new ConfigError(`Ugyldig konfigurasjon:\n${missing.map((m) => `  - ${m}`).join('\n')}`)
+    return {
+      ...common,
+      mode: 'remote',
+      baseUrl: env.FREG_BASE_URL,
+      maskinporten: {
+        issuer: env.MASKINPORTEN_ISSUER!,
+        clientId: env.MASKINPORTEN_CLIENT_ID!,
+        keyFile: env.MASKINPORTEN_KEY_FILE!,
+        ...(env.MASKINPORTEN_KID ? { kid: env.MASKINPORTEN_KID } : {}),
+        scope: env.MASKINPORTEN_SCOPE,
+      },
+    }
+  }
+  return { ...common, mode: !production && (env.FAKE_FREG ?? true) ? 'fake' : 'off' }
+}

@@ -1,0 +1,47 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database } from './kysely'
+import type { DB } from './schema'
+
+export type Trx = Transaction<DB>
+
+const KOMMUNE = /^\d{4}$/
+/** User ids are uuids in the app; tests use readable ids. Only these characters can be inlined. */
+const USER_ID = /^[0-9A-Za-z_-]{1,64}$/
+
+/**
+ * Runs fn in one transaction scoped to a municipality: row-level security policies read
+ * `app.kommune`, so even a query that forgets its `where kommune = …` sees only this tenant.
+ * `kommune` null means no tenant rows are visible (national roles, anonymous requests).
+ *
+ * BEGIN and the settings go to the server as one simple-protocol round trip (this runs for
+ * every request that touches personal data); the values are validated first, so inlining them
+ * is safe.
+ */
+export async function inTenant<T>(
+  db: Database,
+  scope: { kommune: string | null; userId?: string | null },
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  const kommune = scope.kommune ?? ''
+  const userId = scope.userId ?? ''
+  if (kommune && !KOMMUNE.test(kommune)) throw new Error(`inTenant: invalid kommune ${kommune}`)
+  if (userId && !USER_ID.test(userId)) throw new Error('inTenant: invalid user id')
+  return db.connection().execute(async (conn) => {
+    await sql
+      .raw(
+        `begin; select set_config('app.kommune', '${kommune}', true), set_config('app.user', '${userId}', true)`,
+      )
+      .execute(conn)
+    try {
+      const result = await fn(conn as unknown as Trx)
+      await sql.raw('commit').execute(conn)
+      return result
+    } catch (err) {
+      await sql
+        .raw('rollback')
+        .execute(conn)
+        .catch(() => {})
+      throw err
+    }
+  })
+}

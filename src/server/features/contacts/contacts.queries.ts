@@ -1,0 +1,156 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
+import type { ContactsTable } from '../../db/schema'
+import type { Trx } from '../../db/tenant'
+import { exactTimestamp, personSummaryColumns } from '../cases/cases.queries'
+import type { Cursor } from '../cases/cursor'
+
+export type ContactRow = Selectable<ContactsTable>
+export type ContactValues = Updateable<ContactsTable>
+
+/** Contacts with their person summary and the index case's dates (for the period warnings). */
+function contactsWithPerson(trx: Trx, kommune: string) {
+  return trx
+    .selectFrom('contacts as t')
+    .innerJoin('persons as p', 'p.id', 't.person_id')
+    .leftJoin('cases as c', (j) => j.onRef('c.id', '=', 't.case_id').on('c.kommune', '=', kommune))
+    .selectAll('t')
+    .select(personSummaryColumns)
+    .select([
+      'c.symptomatic as c_symptomatic',
+      'c.onset_date as c_onset_date',
+      'c.test_date as c_test_date',
+      'c.isolation_end as c_isolation_end',
+      exactTimestamp('t.created_at').as('created_key'),
+    ])
+    .where('t.kommune', '=', kommune)
+}
+export type ContactWithPerson = NonNullable<Awaited<ReturnType<typeof findContact>>>
+
+export async function findContact(trx: Trx, { id, kommune }: { id: string; kommune: string }) {
+  return contactsWithPerson(trx, kommune)
+    .select((eb) =>
+      eb
+        .selectFrom('users as u')
+        .select('u.name')
+        .whereRef('u.id', '=', 't.notified_by')
+        .as('notified_by_name'),
+    )
+    .where('t.id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function listContactsOfCase(trx: Trx, { caseId, kommune }: { caseId: string; kommune: string }) {
+  return contactsWithPerson(trx, kommune)
+    .where('t.case_id', '=', caseId)
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .execute()
+}
+
+/** The person's contact links in this municipality, newest first (the person page). */
+export async function listContactsOfPerson(
+  trx: Trx,
+  { personId, kommune }: { personId: string; kommune: string },
+  limit: number,
+) {
+  return contactsWithPerson(trx, kommune)
+    .where('t.person_id', '=', personId)
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Worklist "contacts not yet notified": active contacts without a notification date, newest first. */
+export async function listContactsNotNotified(
+  trx: Trx,
+  kommune: string,
+  after: Cursor | undefined,
+  limit: number,
+) {
+  return listContactsNotNotifiedQuery(trx, kommune, after, limit).execute()
+}
+
+/** The query behind listContactsNotNotified, unexecuted (the query-plan test EXPLAINs it). */
+export function listContactsNotNotifiedQuery(
+  trx: Trx,
+  kommune: string,
+  after: Cursor | undefined,
+  limit: number,
+) {
+  let q = contactsWithPerson(trx, kommune).where('t.status', '=', 'active').where('t.notified_at', 'is', null)
+  if (after)
+    q = q.where((eb) =>
+      eb(
+        eb.refTuple('t.created_at', 't.id'),
+        '<',
+        eb.tuple(sql<Date>`${after.k}::timestamptz`, sql<string>`${after.id}::uuid`),
+      ),
+    )
+  return q
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit + 1)
+}
+
+export async function countContactsNotNotified(trx: Trx, kommune: string) {
+  const r = await countContactsNotNotifiedQuery(trx, kommune).executeTakeFirstOrThrow()
+  return r.n
+}
+
+export function countContactsNotNotifiedQuery(trx: Trx, kommune: string) {
+  return trx
+    .selectFrom('contacts as t')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('t.kommune', '=', kommune)
+    .where('t.status', '=', 'active')
+    .where('t.notified_at', 'is', null)
+}
+
+/** The existing link between a person and a case, locked for this transaction. */
+export async function findCaseContactForUpdate(
+  trx: Trx,
+  input: { caseId: string; personId: string; kommune: string },
+) {
+  return trx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('case_id', '=', input.caseId)
+    .where('person_id', '=', input.personId)
+    .where('kommune', '=', input.kommune)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function insertContact(trx: Trx, values: Insertable<ContactsTable>) {
+  return trx.insertInto('contacts').values(values).returningAll().executeTakeFirstOrThrow()
+}
+
+/**
+ * Updates a contact; with `version`, only if it still matches (optimistic locking). Undefined
+ * when no row was updated.
+ */
+export async function updateContact(
+  trx: Trx,
+  where: { id: string; kommune: string; version?: number },
+  values: ContactValues,
+) {
+  return trx
+    .updateTable('contacts')
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', where.id)
+    .where('kommune', '=', where.kommune)
+    .$if(where.version !== undefined, (qb) => qb.where('version', '=', where.version!))
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** A raw contact row of this municipality (for diffs and conflicts). */
+export async function findContactRow(trx: Trx, { id, kommune }: { id: string; kommune: string }) {
+  return trx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kommune', '=', kommune)
+    .executeTakeFirst()
+}

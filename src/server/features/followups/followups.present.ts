@@ -1,0 +1,62 @@
+import type { FollowUpCallView, FollowUpTodayItem } from '../../../shared/api/followups'
+import { daysBetween } from '../../../shared/domain/dates'
+import type { CallWithNames, DueCallRow } from './followups.queries'
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
+const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null)
+
+export function presentCall(c: CallWithNames): FollowUpCallView {
+  return {
+    id: c.id,
+    measureId: c.measure_id,
+    personId: c.person_id,
+    plannedDate: c.planned_date,
+    dayNumber: c.day_number,
+    lastDay: c.last_day,
+    assignedTo: ref(c.assigned_to, c.assigned_name),
+    status: c.status,
+    doneAt: iso(c.done_at),
+    doneBy: ref(c.done_by, c.done_by_name),
+    reached: c.reached,
+    symptoms: c.symptoms,
+    symptomNotes: c.symptom_notes,
+    onsetDate: c.onset_date,
+    tested: c.tested,
+    testDate: c.test_date,
+    testResult: c.test_result,
+    needs: {
+      food: c.needs_food,
+      medicine: c.needs_medicine,
+      practical: c.needs_practical,
+      other: c.needs_other,
+    },
+    remarks: c.remarks,
+    version: c.version,
+  }
+}
+
+export function presentDueCall(c: DueCallRow, today: string): FollowUpTodayItem {
+  return {
+    ...presentCall(c),
+    person: {
+      id: c.person_id,
+      nationalId: c.p_national_id,
+      firstName: c.p_first_name,
+      lastName: c.p_last_name,
+      birthDate: c.p_birth_date,
+      phone: c.p_phone,
+      kommune: c.p_kommune,
+    },
+    measure: {
+      id: c.measure_id,
+      kind: c.m_kind,
+      startDate: c.m_start_date,
+      endDate: c.m_end_date,
+      caseId: c.m_case_id,
+      contactId: c.m_contact_id,
+      ownerUnit: c.m_owner_unit,
+      unreachedSince: iso(c.m_unreached_since),
+    },
+    overdueDays: Math.max(0, daysBetween(c.planned_date, today)),
+  }
+}

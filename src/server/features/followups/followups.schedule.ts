@@ -1,0 +1,91 @@
+import { sql } from 'kysely'
+import { addDaysOslo, compareIsoDates } from '../../../shared/domain/dates'
+import { followUpSchedule, reconcileSchedule } from '../../../shared/domain/followUps'
+import type { Trx } from '../../db/tenant'
+import type { MeasureRow } from '../measures/measures.queries'
+import * as q from './followups.queries'
+import { getSettings, type Settings } from './followups.queries'
+
+type MeasureDates = Pick<
+  MeasureRow,
+  'id' | 'kommune' | 'person_id' | 'start_date' | 'end_date' | 'exempt_from' | 'status'
+>
+
+/**
+ * The dates a measure's calls were generated for. Stored on the measure (schedule_key), so the
+ * generation job can find measures whose dates or municipality settings changed since. The SQL
+ * in `staleScheduleFilter` builds the same text.
+ */
+export function scheduleKey(m: MeasureDates, settingsVersion: number): string {
+  return [
+    m.start_date,
+    m.end_date,
+    m.exempt_from ?? '',
+    m.status === 'cancelled' ? 'c' : '',
+    settingsVersion,
+  ].join('|')
+}
+
+/** SQL twin of `scheduleKey` for measures `m` joined to their settings `s` (may be null). */
+export const scheduleKeySql = sql<string>`concat_ws('|', m.start_date::text, m.end_date::text, coalesce(m.exempt_from::text, ''), case when m.status = 'cancelled' then 'c' else '' end, coalesce(s.version, 0)::text)`
+
+/** The last day calls are wanted: the end, or the day before an exemption takes effect. */
+function lastCallDay(m: MeasureDates): string | null {
+  if (m.status === 'cancelled') return null
+  if (!m.exempt_from) return m.end_date
+  const beforeExemption = addDaysOslo(m.exempt_from, -1)
+  if (compareIsoDates(beforeExemption, m.start_date) < 0) return null
+  return compareIsoDates(beforeExemption, m.end_date) < 0 ? beforeExemption : m.end_date
+}
+
+/**
+ * Brings a measure's follow-up calls in line with its dates (SPEC §4): generated when the measure
+ * starts, regenerated when its dates change. Calls already made are kept; planned calls on dates
+ * that are still wanted keep their assignee.
+ */
+export async function syncSchedule(trx: Trx, m: MeasureDates, today: string, settings?: Settings) {
+  const s = settings ?? (await getSettings(trx, m.kommune))
+  const end = lastCallDay(m)
+  const desired = end
+    ? followUpSchedule(
+        { start: m.start_date, end },
+        { days: s.scheduleDays, includeLastDay: s.includeLastDay },
+      )
+    : []
+  const existing = (await q.scheduleState(trx, m.id)).map((c) => ({
+    id: c.id,
+    plannedDate: c.planned_date,
+    done: c.status === 'done',
+  }))
+  const changes = reconcileSchedule(existing, desired, today)
+  await q.deleteCalls(trx, changes.remove)
+  await q.insertCalls(
+    trx,
+    changes.create.map((c) => ({
+      kommune: m.kommune,
+      measure_id: m.id,
+      person_id: m.person_id,
+      planned_date: c.date,
+      day_number: c.day,
+      last_day: c.lastDay,
+    })),
+  )
+  if (end) {
+    // A kept call's day number and last-day mark follow the new dates.
+    await trx
+      .updateTable('followup_calls')
+      .set({
+        day_number: sql`planned_date - ${m.start_date}::date`,
+        last_day: sql`planned_date = ${end}::date`,
+      })
+      .where('measure_id', '=', m.id)
+      .where('status', '=', 'planned')
+      .execute()
+  }
+  await trx
+    .updateTable('measures')
+    .set({ schedule_key: scheduleKey(m, s.version) })
+    .where('id', '=', m.id)
+    .execute()
+  return { created: changes.create.length, removed: changes.remove.length }
+}

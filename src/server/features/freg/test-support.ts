@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { exportPKCS8, generateKeyPair } from 'jose'
+import { FREG_ONBOARDING_STEPS } from '../../../shared/api/freg'
+import type { Database } from '../../db/kysely'
+import { inTenant } from '../../db/tenant'
+import { FREG_SCOPE, startFregFakes } from '../../fakes/freg'
+
+/**
+ * For tests: the fake Maskinporten and fake FREG on their own port, with a client whose private
+ * key is written to a temp file — so the app is configured exactly like against the real services
+ * (FREG_BASE_URL, MASKINPORTEN_*), and every byte goes over HTTP.
+ */
+export async function startFakesWithClient(
+  o: { slowMs?: number; tokenTtlSeconds?: number; scopes?: string[] } = {},
+) {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const dir = mkdtempSync(path.join(tmpdir(), 'smittespor-freg-'))
+  const keyFile = path.join(dir, 'maskinporten.pem')
+  writeFileSync(keyFile, await exportPKCS8(privateKey), { mode: 0o600 })
+  const client = { clientId: 'smittespor-test', kid: 'test-key-1', orgNo: '999888777' }
+  const fakes = await startFregFakes({
+    clients: [{ ...client, publicKey, scopes: o.scopes ?? [FREG_SCOPE] }],
+    ...(o.slowMs ? { slowMs: o.slowMs } : {}),
+    ...(o.tokenTtlSeconds ? { tokenTtlSeconds: o.tokenTtlSeconds } : {}),
+  })
+  return {
+    ...fakes,
+    client,
+    privateKey,
+    keyFile,
+    env: {
+      FREG_BASE_URL: fakes.fregBaseUrl,
+      MASKINPORTEN_ISSUER: fakes.issuer,
+      MASKINPORTEN_CLIENT_ID: client.clientId,
+      MASKINPORTEN_KEY_FILE: keyFile,
+      MASKINPORTEN_KID: client.kid,
+    } as Record<string, string>,
+    async close() {
+      await fakes.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Records the four Folkeregister onboarding steps for a municipality (as the operator would). */
+export async function enableFreg(
+  db: Database,
+  kommune: string,
+  recordedBy: string,
+  steps: readonly (typeof FREG_ONBOARDING_STEPS)[number][] = FREG_ONBOARDING_STEPS,
+) {
+  for (const step of steps)
+    await db
+      .insertInto('onboarding_steps')
+      .values({ kommune_code: kommune, step, done_on: '2024-01-02', recorded_by: recordedBy, note: null })
+      .onConflict((oc) => oc.columns(['kommune_code', 'step']).doNothing())
+      .execute()
+}
+
+/** The freg.lookup audit rows of a municipality, oldest first. */
+export async function fregAuditRows(db: Database, kommune: string) {
+  const rows = await inTenant(db, { kommune }, (trx) =>
+    trx
+      .selectFrom('audit_log')
+      .select(['payload', 'record_id', 'person_id', 'user_id'])
+      .where('action', '=', 'freg.lookup')
+      .orderBy('id')
+      .execute(),
+  )
+  return rows.map((r) => ({
+    ...r,
+    payload: r.payload as { outcome: string; details: Record<string, unknown> },
+  }))
+}

@@ -1,0 +1,436 @@
+import { sql } from 'kysely'
+import type { z } from 'zod'
+import type { caseCreate } from '../../../shared/api/cases'
+import type { contactCreate } from '../../../shared/api/contacts'
+import type { ImportCounts, ImportMode, ImportRecordType } from '../../../shared/api/imports'
+import type { PersonRef } from '../../../shared/api/persons'
+import {
+  audit,
+  auditBatchMark,
+  diffFields,
+  dropAuditBatch,
+  flushAuditBatch,
+  rewindAuditBatch,
+  startAuditBatch,
+} from '../../audit/audit'
+import type { RequestContext } from '../../auth/actor'
+import { inTenant, type Trx } from '../../db/tenant'
+import { AppError } from '../../http/errors'
+import type { AppDeps } from '../../http/types'
+import { assertKommuneActive } from '../../policy/kommune-active'
+import { toCaseColumns } from '../cases/cases.present'
+import { type CaseWithPerson, findCase, insertCase } from '../cases/cases.queries'
+import { assertNoOpenCase } from '../cases/cases.service'
+import { saveContactRows } from '../contacts/contacts.save'
+import { resolvePerson } from '../persons/persons.service'
+import * as q from './imports.queries'
+import type { participantImport } from './imports.rows'
+import { summarize } from './imports.validate'
+import { type Claim, workerContext } from './imports.worker-context'
+
+/**
+ * The commit (SPEC §6, §8 "crash-safe imports"): every valid row of the dry run is written in
+ * ONE transaction through the same functions manual entry uses (resolvePerson, the case insert
+ * with its checks, saveContactRows), with each row's key in import_keys — so the run is all or
+ * nothing, a crash leaves nothing behind, and importing the same rows again creates nothing.
+ * Mode 'strict' stops at the first failing row; 'valid_only' rolls back just that row (savepoint)
+ * and reports it.
+ */
+export const commitHooks: { afterRow?: (n: number) => void } = {}
+
+/** Thrown by tests to simulate the process dying mid-commit (the run is left as a crash leaves it). */
+export class SimulatedCrash extends Error {}
+
+const ORDER: ImportRecordType[] = ['cases', 'events', 'contacts', 'participants']
+const PAGE = 1000
+
+interface Commit {
+  deps: AppDeps
+  trx: Trx
+  ctx: RequestContext
+  claim: Claim
+  mode: ImportMode
+  counts: Required<
+    Pick<
+      ImportCounts,
+      | 'personsCreated'
+      | 'personsMatched'
+      | 'cases'
+      | 'contacts'
+      | 'events'
+      | 'participants'
+      | 'failedAtCommit'
+    >
+  > & { duplicates: number }
+  caseByRef: Map<string, string>
+  eventByRef: Map<string, string>
+  cases: Map<string, CaseWithPerson>
+  personByName: Map<string, string>
+  failed: { recordType: ImportRecordType; row: number; message: string }[]
+  written: number
+  /** Keys of rows written in this page, inserted together at the end of the page. */
+  keys: q.ImportKey[]
+}
+
+export async function runCommit(deps: AppDeps, claim: Claim) {
+  const scope = { kommune: claim.kommune, userId: claim.created_by }
+  const progress = progressWriter(deps, claim)
+  try {
+    await inTenant(deps.db, scope, async (trx) => {
+      const run = await q.findRun(trx, claim)
+      if (!run) throw new Error('import run gone')
+      const ctx = await workerContext(trx, claim)
+      await assertKommuneActive(trx, claim.kommune)
+      startAuditBatch(trx)
+      const c: Commit = {
+        deps,
+        trx,
+        ctx,
+        claim,
+        mode: run.mode ?? 'strict',
+        counts: {
+          personsCreated: 0,
+          personsMatched: 0,
+          cases: 0,
+          contacts: 0,
+          events: 0,
+          participants: 0,
+          failedAtCommit: 0,
+          duplicates: 0,
+        },
+        caseByRef: new Map(),
+        eventByRef: new Map(),
+        cases: new Map(),
+        personByName: new Map(),
+        failed: [],
+        written: 0,
+        keys: [],
+      }
+      try {
+        for (const type of ORDER) await commitType(c, type, progress)
+      } catch (err) {
+        dropAuditBatch(trx)
+        throw err
+      }
+      await flushAuditBatch(trx, true)
+      await finishCommit(c, run.file_name, run.file_sha256)
+    })
+  } finally {
+    await progress.settle()
+  }
+}
+
+/** Progress outside the big transaction (visible while it runs on PostgreSQL), one write at a time. */
+function progressWriter(deps: AppDeps, claim: Claim) {
+  let inFlight: Promise<unknown> | null = null
+  return {
+    report(n: number) {
+      if (inFlight) return
+      inFlight = inTenant(deps.db, { kommune: claim.kommune, userId: claim.created_by }, (trx) =>
+        q.updateRun(
+          trx,
+          { id: claim.id, kommune: claim.kommune, worker: claim.worker, states: ['committing'] },
+          { progress_rows: n, heartbeat_at: sql`now()` as never },
+        ),
+      )
+        .catch(() => {})
+        .finally(() => {
+          inFlight = null
+        })
+    },
+    settle: async () => {
+      await inFlight
+    },
+  }
+}
+
+async function commitType(c: Commit, type: ImportRecordType, progress: { report(n: number): void }) {
+  let after = 0
+  for (;;) {
+    const rows = await q.validRows(c.trx, c.claim.id, c.claim.kommune, type, after, PAGE)
+    // Rows imported by an earlier run (or a concurrent one) since the dry run: skipped.
+    const done = await q.existingKeys(
+      c.trx,
+      c.claim.kommune,
+      type,
+      rows.map((r) => r.row_key),
+    )
+    for (const r of rows) {
+      if (done.has(r.row_key)) c.counts.duplicates++
+      else await commitRow(c, type, r.row_number, r.row_key, r.data as Record<string, unknown>)
+      c.written++
+      commitHooks.afterRow?.(c.written)
+      if (c.written % 250 === 0) progress.report(c.written)
+    }
+    await q.insertKeys(c.trx, c.keys.splice(0))
+    await flushAuditBatch(c.trx)
+    if (rows.length < PAGE) return
+    after = rows[rows.length - 1]!.row_number
+  }
+}
+
+async function commitRow(
+  c: Commit,
+  type: ImportRecordType,
+  row: number,
+  key: string,
+  data: Record<string, unknown>,
+) {
+  const done = await q.existingKeys(c.trx, c.claim.kommune, type, [key])
+  if (done.size) {
+    c.counts.duplicates++
+    return
+  }
+  if (c.mode === 'strict') return writeRow(c, type, key, data, row)
+  await sql`savepoint import_row`.execute(c.trx)
+  const mark = auditBatchMark(c.trx)
+  try {
+    await writeRow(c, type, key, data, row)
+    await sql`release savepoint import_row`.execute(c.trx)
+  } catch (err) {
+    await sql`rollback to savepoint import_row`.execute(c.trx)
+    rewindAuditBatch(c.trx, mark)
+    if (!(err instanceof AppError) || err.status >= 500) throw err
+    c.counts.failedAtCommit++
+    c.failed.push({ recordType: type, row, message: messageOf(err) })
+  }
+}
+
+const messageOf = (err: AppError) => [err.title, ...(err.extra.errors ?? []).map((e) => e.message)].join(': ')
+
+async function writeRow(
+  c: Commit,
+  type: ImportRecordType,
+  key: string,
+  data: Record<string, unknown>,
+  row: number,
+) {
+  try {
+    let ids: { recordId: string; personId: string | null }
+    if (type === 'cases') ids = await writeCase(c, data as never)
+    else if (type === 'events') ids = await writeEvent(c, data)
+    else if (type === 'contacts') ids = await writeContact(c, data as never, row)
+    else ids = await writeParticipant(c, data as never, row)
+    c.keys.push({
+      kommune: c.claim.kommune,
+      record_type: type,
+      row_key: key,
+      record_id: ids.recordId,
+      person_id: ids.personId,
+      run_id: c.claim.id,
+    })
+    const ext = key.startsWith('ext:') ? key.slice(4) : null
+    if (ext && type === 'cases') c.caseByRef.set(ext, ids.recordId)
+    if (ext && type === 'events') c.eventByRef.set(ext, ids.recordId)
+  } catch (err) {
+    if (err instanceof AppError && c.mode === 'strict')
+      throw new AppError(
+        err.status,
+        err.code,
+        `Rad ${row} (${SHEET_NAMES[type]}): ${messageOf(err)}`,
+        err.extra,
+      )
+    throw err
+  }
+}
+
+const SHEET_NAMES: Record<ImportRecordType, string> = {
+  cases: 'tilfeller',
+  contacts: 'nærkontakter',
+  events: 'hendelser',
+  participants: 'deltakere',
+}
+
+/**
+ * The person of a row. Persons without a national id that appear on several rows of the same
+ * import (a contact of two cases) are created once.
+ */
+async function personOf(c: Commit, person: Record<string, unknown>, path: string) {
+  const nameKey = person.nationalId
+    ? null
+    : [person.firstName, person.lastName, person.birthDate ?? '', person.phone ?? ''].join('|').toLowerCase()
+  const known = nameKey ? c.personByName.get(nameKey) : undefined
+  if (known) return { personId: known, created: false }
+  const r = await resolvePerson(c.deps, c.trx, c.ctx, person as PersonRef, path)
+  if (r.created) c.counts.personsCreated++
+  else c.counts.personsMatched++
+  if (nameKey) c.personByName.set(nameKey, r.personId)
+  return r
+}
+
+async function writeCase(c: Commit, data: z.output<typeof caseCreate>) {
+  const kommune = c.claim.kommune
+  const person = await personOf(c, data.person as Record<string, unknown>, 'person')
+  // A person created for this row has no case yet. (Skipping the query also matters: without
+  // statistics on the growing table the planner scans every open case of the municipality.)
+  if (!person.created) await assertNoOpenCase(c.trx, person.personId, kommune, 'person')
+  const values = toCaseColumns(data)
+  const { id } = await insertCase(c.trx, {
+    ...values,
+    kommune,
+    owner_unit: kommune,
+    person_id: person.personId,
+    assigned_to: null,
+    created_by: c.claim.created_by,
+  })
+  await audit(c.trx, c.ctx, {
+    action: 'case.create',
+    recordType: 'case',
+    recordId: id,
+    personId: person.personId,
+    changes: diffFields(null, values as Record<string, unknown>),
+    details: { importRunId: c.claim.id },
+  })
+  c.counts.cases++
+  return { recordId: id, personId: person.personId }
+}
+
+/** The index case a contact row names: a case of this import, of an earlier one, or by national id. */
+async function caseOfRef(c: Commit, ref: string, row: number) {
+  let id =
+    c.caseByRef.get(ref) ??
+    (await q.existingKeys(c.trx, c.claim.kommune, 'cases', [`ext:${ref}`])).get(`ext:${ref}`)
+  if (!id && /^\d{11}$/.test(ref)) id = (await q.openCaseByNationalId(c.trx, c.claim.kommune, [ref])).get(ref)
+  if (!id) throw new AppError(400, 'validation', `Fant ikke indekstilfellet «${ref}» (rad ${row})`)
+  let found = c.cases.get(id)
+  if (!found) {
+    found = await findCase(c.trx, { id, kommune: c.claim.kommune })
+    if (!found) throw new AppError(400, 'validation', `Fant ikke indekstilfellet «${ref}»`)
+    if (c.cases.size > 5000) c.cases.clear()
+    c.cases.set(id, found)
+  }
+  return found
+}
+
+async function writeContact(
+  c: Commit,
+  data: z.output<typeof contactCreate> & { caseRef: string },
+  row: number,
+) {
+  const indexCase = await caseOfRef(c, data.caseRef, row)
+  const { caseRef: _, ...contact } = data
+  const person = await personOf(c, contact.person as Record<string, unknown>, 'person')
+  const [saved] = await saveContactRows(
+    c.deps,
+    c.trx,
+    c.ctx,
+    indexCase,
+    [{ ...contact, person: { personId: person.personId } }],
+    () => 'row',
+  )
+  c.counts.contacts++
+  return { recordId: saved!.contactId, personId: person.personId }
+}
+
+async function writeEvent(c: Commit, data: Record<string, unknown>) {
+  const kommune = c.claim.kommune
+  const e = await c.trx
+    .insertInto('events')
+    .values({
+      kommune,
+      owner_unit: kommune,
+      name: data.name as string,
+      exposure_setting: data.exposureSetting as string,
+      location: (data.location as string | null) ?? null,
+      address: (data.address as string | null) ?? null,
+      starts_at: (data.startsAt as string | null) ?? null,
+      ends_at: (data.endsAt as string | null) ?? null,
+      organiser_name: (data.organiserName as string | null) ?? null,
+      organiser_phone: (data.organiserPhone as string | null) ?? null,
+      description: (data.description as string | null) ?? null,
+      outbreak: data.outbreak === true,
+      outbreak_declared_at: data.outbreak === true ? new Date() : null,
+      created_by: c.claim.created_by,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await audit(c.trx, c.ctx, {
+    action: 'event.create',
+    recordType: 'event',
+    recordId: e.id,
+    changes: diffFields(null, data),
+    details: { importRunId: c.claim.id },
+  })
+  c.counts.events++
+  return { recordId: e.id, personId: null }
+}
+
+async function writeParticipant(
+  c: Commit,
+  data: z.output<typeof participantImport> & { eventRef: string },
+  row: number,
+) {
+  const kommune = c.claim.kommune
+  const eventId =
+    c.eventByRef.get(data.eventRef) ??
+    (await q.existingKeys(c.trx, kommune, 'events', [`ext:${data.eventRef}`])).get(`ext:${data.eventRef}`)
+  if (!eventId) throw new AppError(400, 'validation', `Fant ikke hendelsen «${data.eventRef}» (rad ${row})`)
+  const person = await personOf(c, data.person as Record<string, unknown>, 'person')
+  const p = await c.trx
+    .insertInto('event_participants')
+    .values({
+      kommune,
+      event_id: eventId,
+      person_id: person.personId,
+      role: data.role,
+      exposure_at: data.exposureAt,
+      created_by: c.claim.created_by,
+    })
+    .onConflict((oc) => oc.columns(['event_id', 'person_id']).doUpdateSet({ role: data.role }))
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await audit(c.trx, c.ctx, {
+    action: 'event.participant.add',
+    recordType: 'event',
+    recordId: eventId,
+    personId: person.personId,
+    details: { importRunId: c.claim.id, role: data.role },
+  })
+  c.counts.participants++
+  return { recordId: p.id, personId: person.personId }
+}
+
+/** Marks rows imported (or failed), the run committed (only if this worker still holds it), audits. */
+async function finishCommit(c: Commit, fileName: string, sha256: string) {
+  const { id, kommune, worker } = c.claim
+  await sql`
+    update import_rows r set status = 'imported', record_id = k.record_id
+      from import_keys k
+     where r.run_id = ${id} and r.kommune = ${kommune} and r.status = 'valid'
+       and k.kommune = r.kommune and k.record_type = r.record_type and k.row_key = r.row_key and k.run_id = ${id}`.execute(
+    c.trx,
+  )
+  for (const f of c.failed)
+    await sql`
+      update import_rows set status = 'error', data = null,
+             issues = issues || ${JSON.stringify([{ column: null, field: null, severity: 'error', message: f.message }])}::jsonb
+       where run_id = ${id} and kommune = ${kommune} and record_type = ${f.recordType} and row_number = ${f.row}`.execute(
+      c.trx,
+    )
+  // Valid in the dry run but imported by another run since: reported as skipped.
+  await sql`
+    update import_rows set status = 'duplicate',
+           issues = issues || '[{"column":null,"field":null,"severity":"info","message":"Importert av en annen import i mellomtiden – ikke lagt inn på nytt"}]'::jsonb
+     where run_id = ${id} and kommune = ${kommune} and status = 'valid'`.execute(c.trx)
+  const { duplicates, ...created } = c.counts
+  const counts = { ...(await summarize(c.trx, id, kommune)), ...created }
+  const updated = await q.updateRun(
+    c.trx,
+    { id, kommune, worker, states: ['committing'] },
+    {
+      state: 'committed',
+      counts: JSON.stringify(counts),
+      committed_at: sql`now()` as never,
+      progress_rows: c.written,
+      file_data: null,
+      error: null,
+    },
+  )
+  if (!updated) throw new Error('import run was taken over by another worker')
+  await audit(c.trx, c.ctx, {
+    action: 'import.commit',
+    recordType: 'import',
+    recordId: id,
+    details: { fileName, sha256, mode: c.mode, counts, skippedAlreadyImported: duplicates },
+  })
+}

@@ -1,0 +1,202 @@
+import { type Selectable, sql } from 'kysely'
+import type { PersonsTable } from '../../db/schema'
+import type { Trx } from '../../db/tenant'
+
+export type PersonRow = Selectable<PersonsTable>
+export type PersonValues = Partial<
+  Omit<PersonRow, 'id' | 'full_name' | 'version' | 'created_at' | 'updated_at'>
+>
+
+const SUMMARY = ['id', 'national_id', 'first_name', 'last_name', 'birth_date', 'phone', 'kommune'] as const
+
+/** A person this municipality may see: owned by it or linked to it. RLS enforces the same. */
+export async function findPerson(trx: Trx, { id, kommune }: { id: string; kommune: string }) {
+  return trx
+    .selectFrom('persons as p')
+    .selectAll('p')
+    .where('p.id', '=', id)
+    .where('p.merged_into', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('p.kommune', '=', kommune),
+        eb.exists(
+          eb
+            .selectFrom('person_links as l')
+            .whereRef('l.person_id', '=', 'p.id')
+            .where('l.kommune', '=', kommune),
+        ),
+      ]),
+    )
+    .executeTakeFirst()
+}
+
+export async function insertPerson(
+  trx: Trx,
+  values: PersonValues & Pick<PersonRow, 'kommune' | 'owner_unit' | 'first_name' | 'last_name'>,
+) {
+  return trx.insertInto('persons').values(values).returningAll().executeTakeFirstOrThrow()
+}
+
+/**
+ * Like insertPerson, but when another transaction registers the same national id at the same
+ * moment this waits for it and inserts nothing (undefined): the caller then uses that person.
+ */
+export async function insertPersonUnlessIdTaken(
+  trx: Trx,
+  values: PersonValues & Pick<PersonRow, 'kommune' | 'owner_unit' | 'first_name' | 'last_name'>,
+) {
+  return trx
+    .insertInto('persons')
+    .values(values)
+    .onConflict((oc) => oc.column('national_id').doNothing())
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** Optimistic update: undefined when the version no longer matches (or the row is not visible). */
+export async function updatePerson(trx: Trx, id: string, version: number, values: PersonValues) {
+  return trx
+    .updateTable('persons')
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** Lookup across municipalities through the SECURITY DEFINER function: id and owner only. */
+export async function lookupByNationalId(trx: Trx, nationalId: string) {
+  const r = await sql<{
+    person_id: string
+    owner_kommune: string
+    owner_kommune_name: string
+    open_followup: boolean
+  }>`
+    select * from person_lookup_by_national_id(${nationalId})`.execute(trx)
+  return r.rows[0]
+}
+
+export async function linkByNationalId(trx: Trx, nationalId: string) {
+  const r = await sql<{ id: string | null }>`select person_link_by_national_id(${nationalId}) as id`.execute(
+    trx,
+  )
+  return r.rows[0]?.id ?? null
+}
+
+/**
+ * Duplicate candidates in one municipality: trigram similarity of the full name (GIN index),
+ * same birth date, same phone, same street. Ranked by a simple additive score.
+ */
+export async function findCandidates(
+  trx: Trx,
+  kommune: string,
+  q: { name: string | null; birthDate: string | null; phone: string | null; street: string | null },
+  limit = 8,
+) {
+  const name = q.name?.toLowerCase() ?? ''
+  const rows = await trx
+    .selectFrom('persons')
+    .select([...SUMMARY])
+    .select([
+      sql<number>`case when ${name} <> '' then similarity(full_name, ${name}) else 0 end`.as('sim'),
+      sql<boolean>`birth_date is not distinct from ${q.birthDate}::date and ${q.birthDate}::date is not null`.as(
+        'same_birth',
+      ),
+      sql<boolean>`phone = ${q.phone}`.as('same_phone'),
+      sql<boolean>`lower(street) = lower(${q.street})`.as('same_street'),
+    ])
+    .where('kommune', '=', kommune)
+    .where('merged_into', 'is', null)
+    .where((eb) => {
+      const ors = []
+      if (name.length >= 3) ors.push(sql<boolean>`full_name % ${name}`)
+      if (q.birthDate) ors.push(eb('birth_date', '=', q.birthDate))
+      if (q.phone) ors.push(eb('phone', '=', q.phone))
+      return ors.length > 0 ? eb.or(ors) : sql<boolean>`false`
+    })
+    .limit(200)
+    .execute()
+  return rows
+    .map((r) => ({
+      ...r,
+      score: r.sim * 2 + (r.same_birth ? 1 : 0) + (r.same_phone ? 1 : 0) + (r.same_street ? 0.5 : 0),
+    }))
+    .filter((r) => r.score >= 1)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+}
+
+/** Free-text search within the municipality: exact national id, phone, or name similarity. */
+export async function searchPersons(
+  trx: Trx,
+  kommune: string,
+  q: string | undefined,
+  limit: number,
+  after?: { name: string; id: string },
+) {
+  const digits = q?.replace(/\s/g, '') ?? ''
+  return trx
+    .selectFrom('persons')
+    .select([...SUMMARY, sql<string>`last_name || ' ' || first_name`.as('sort_name')])
+    .where('kommune', '=', kommune)
+    .where('merged_into', 'is', null)
+    .$if(/^\d{11}$/.test(digits), (qb) => qb.where('national_id', '=', digits))
+    .$if(/^\+?\d{5,}$/.test(digits) && !/^\d{11}$/.test(digits), (qb) => qb.where('phone', '=', digits))
+    .$if(!!q && !/^\+?\d{5,}$/.test(digits), (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          sql<boolean>`full_name % ${q!.toLowerCase()}`,
+          eb('full_name', 'like', `%${q!.toLowerCase()}%`),
+        ]),
+      ),
+    )
+    .$if(!!after, (qb) =>
+      qb.where(sql<boolean>`(last_name || ' ' || first_name, id) > (${after!.name}, ${after!.id}::uuid)`),
+    )
+    .orderBy(sql`last_name || ' ' || first_name`)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute()
+}
+
+/** Likely duplicate pairs in the municipality, cheap joins first (same birth date or phone). */
+export async function findDuplicatePairs(trx: Trx, kommune: string, limit = 100) {
+  const r = await sql<{
+    a_id: string
+    b_id: string
+    sim: number
+    same_birth: boolean
+    same_phone: boolean
+  }>`
+    select a.id as a_id, b.id as b_id, similarity(a.full_name, b.full_name) as sim,
+           (a.birth_date = b.birth_date) as same_birth, (a.phone = b.phone) as same_phone
+      from persons a
+      join persons b on b.kommune = a.kommune and a.id < b.id and b.merged_into is null
+       and (b.birth_date = a.birth_date or b.phone = a.phone or b.full_name = a.full_name)
+     where a.kommune = ${kommune} and a.merged_into is null
+       and (a.national_id is null or b.national_id is null or a.national_id = b.national_id)
+       and similarity(a.full_name, b.full_name) >= 0.4
+     order by sim desc
+     limit ${limit}`.execute(trx)
+  return r.rows
+}
+
+export async function summaries(trx: Trx, kommune: string, ids: string[]) {
+  if (ids.length === 0) return []
+  return trx
+    .selectFrom('persons as p')
+    .select(['p.id', 'p.national_id', 'p.first_name', 'p.last_name', 'p.birth_date', 'p.phone', 'p.kommune'])
+    .where('p.id', 'in', ids)
+    .where((eb) =>
+      eb.or([
+        eb('p.kommune', '=', kommune),
+        eb.exists(
+          eb
+            .selectFrom('person_links as l')
+            .whereRef('l.person_id', '=', 'p.id')
+            .where('l.kommune', '=', kommune),
+        ),
+      ]),
+    )
+    .execute()
+}

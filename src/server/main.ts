@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs'
+import { buildApp } from './app'
+import { prepareDatabase } from './bootstrap'
+import { ConfigError, loadConfig } from './config'
+import { jobs } from './jobs'
+import { startScheduler } from './jobs/scheduler'
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`)
+      process.exit(1)
+    }
+    throw err
+  }
+  if (config.database.kind === 'pglite' && !config.database.dataDir.startsWith('memory://'))
+    mkdirSync(config.database.dataDir, { recursive: true })
+
+  const handle = await prepareDatabase(config, (m) => process.stdout.write(`${m}\n`))
+  const app = await buildApp({ config, db: handle.db })
+  const scheduler = startScheduler(handle.db, jobs, app.log)
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: readiness off, finishing in-flight requests')
+    app.deps.markShuttingDown()
+    // Give a load balancer a moment to see /api/ready fail before the listener closes.
+    await new Promise((r) => setTimeout(r, config.production ? 5000 : 100))
+    // Let a running job finish its transaction before the database goes away.
+    await scheduler.stop()
+    await app.close()
+    await handle.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  await app.listen({ host: config.env.HOST, port: config.env.PORT })
+  const where =
+    config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL'
+  app.log.info(`Smittespor is running at ${config.publicUrl} on ${where}${config.demo ? ' (demo mode)' : ''}`)
+}
+
+main().catch((err) => {
+  process.stderr.write(`Smittespor kunne ikke starte: ${err instanceof Error ? err.stack : String(err)}\n`)
+  process.exit(1)
+})

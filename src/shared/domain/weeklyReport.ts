@@ -1,0 +1,317 @@
+import { addDaysOslo, osloDate } from './dates'
+
+/**
+ * The weekly report to FHI (SPEC §5) as pure, documented definitions. The database function
+ * `weekly_report_rows` (migrations/0011_reporting.sql) applies the same rules to the whole register
+ * in SQL; the functions here state them for one record at a time (the same scenarios are tested
+ * against both: weeklyReport.test.ts and reports.test.ts) and build, mask and compare reports. docs/weekly-report.md explains them
+ * for FHI's analysts.
+ */
+
+/** FHI's exposure settings in report order (shared/data/exposure-settings.csv). */
+export const REPORT_SETTINGS = [
+  'household',
+  'kindergarten',
+  'school',
+  'university',
+  'workplace',
+  'health_institution',
+  'event',
+  'organised_leisure',
+  'travel',
+  'unknown',
+] as const
+export type ReportSetting = (typeof REPORT_SETTINGS)[number]
+
+/** Days before the report date within which an earlier contact registration counts as known exposure. */
+export const KNOWN_CONTACT_WINDOW_DAYS = 14
+
+/**
+ * Which date puts a case in a week: the test date; a case without one (a probable case) counts on
+ * the Europe/Oslo date it was registered. The week is the ISO week (Monday–Sunday) of that date.
+ */
+export function caseReportDate(c: { testDate: string | null; createdAt: string | Date }): string {
+  return c.testDate ?? osloDate(c.createdAt)
+}
+
+/** A close contact is "new" in the week of its registration (Europe/Oslo date). */
+export function contactReportDate(createdAt: string | Date): string {
+  return osloDate(createdAt)
+}
+
+/** One earlier contact registration of the case's person (any case or event, any municipality). */
+export interface PriorContact {
+  createdAt: string | Date
+  lastExposure: string | null
+  status: 'active' | 'finished' | 'became_case' | 'not_contact'
+}
+
+/**
+ * "Known exposure to a close contact" (report item 2). True when the case
+ *  (a) is linked to the contact record it came from (`sourceContactId`, set by the contact → case
+ *      conversion or by the tracer), or
+ *  (b) its person was registered as a close contact before the case was registered and no later
+ *      than the case's report date, the registration not being marked "not a contact", with the
+ *      exposure (last exposure, else the contact's registration date) 0–14 days before the
+ *      report date.
+ */
+export function hasKnownContactExposure(
+  c: { sourceContactId: string | null; testDate: string | null; createdAt: string | Date },
+  priorContacts: readonly PriorContact[],
+): boolean {
+  if (c.sourceContactId) return true
+  const reportDate = caseReportDate(c)
+  const caseCreated = new Date(c.createdAt).getTime()
+  const earliest = addDaysOslo(reportDate, -KNOWN_CONTACT_WINDOW_DAYS)
+  return priorContacts.some((k) => {
+    if (k.status === 'not_contact') return false
+    if (new Date(k.createdAt).getTime() >= caseCreated) return false
+    const registered = osloDate(k.createdAt)
+    if (registered > reportDate) return false
+    const exposure = k.lastExposure ?? registered
+    return exposure >= earliest && exposure <= reportDate
+  })
+}
+
+/**
+ * "Linked to a common-source outbreak" (report item 3): the case's source event, or an event in
+ * which the case takes part with role 'case', is flagged as an outbreak.
+ */
+export function isOutbreakLinked(
+  sourceEvent: { outbreak: boolean } | null,
+  eventsAsCaseParticipant: readonly { outbreak: boolean }[],
+): boolean {
+  return !!sourceEvent?.outbreak || eventsAsCaseParticipant.some((e) => e.outbreak)
+}
+
+/** The setting a case is reported under: its own, else its source event's, else 'unknown'. */
+export function reportSetting(caseSetting: string | null, sourceEventSetting: string | null): ReportSetting {
+  const known = (s: string | null): s is ReportSetting => REPORT_SETTINGS.includes(s as ReportSetting)
+  if (known(caseSetting)) return caseSetting
+  if (known(sourceEventSetting)) return sourceEventSetting
+  return 'unknown'
+}
+
+// ---------------------------------------------------------------- counts
+
+export interface SettingCounts {
+  /** Confirmed (not probable) cases reported under the setting. */
+  confirmed: number
+  /** …of which with known exposure to a close contact. */
+  knownContact: number
+  /** …of which linked to a common-source outbreak. */
+  outbreak: number
+}
+
+/** The raw counts of one unit (sub-unit, municipality, county or country) and week. */
+export interface WeeklyCounts {
+  /** New cases (confirmed and probable). */
+  cases: number
+  probable: number
+  confirmed: number
+  /** New close contacts. */
+  contacts: number
+  settings: Record<ReportSetting, SettingCounts>
+}
+
+/** One row of `weekly_report_counts`: a case row (setting set) or a contact row (setting null). */
+export interface CountRow {
+  weekStart: string
+  kommune: string
+  unit: string
+  setting: string | null
+  cases: number
+  probable: number
+  confirmed: number
+  knownContact: number
+  outbreak: number
+  contacts: number
+}
+
+export function emptyCounts(): WeeklyCounts {
+  const settings = {} as Record<ReportSetting, SettingCounts>
+  for (const s of REPORT_SETTINGS) settings[s] = { confirmed: 0, knownContact: 0, outbreak: 0 }
+  return { cases: 0, probable: 0, confirmed: 0, contacts: 0, settings }
+}
+
+/** Adds `b` into a copy of `a` (counts aggregate bottom-up: sub-unit → kommune → fylke → Norge). */
+export function addCounts(a: WeeklyCounts, b: WeeklyCounts): WeeklyCounts {
+  const out = emptyCounts()
+  out.cases = a.cases + b.cases
+  out.probable = a.probable + b.probable
+  out.confirmed = a.confirmed + b.confirmed
+  out.contacts = a.contacts + b.contacts
+  for (const s of REPORT_SETTINGS) {
+    out.settings[s] = {
+      confirmed: a.settings[s].confirmed + b.settings[s].confirmed,
+      knownContact: a.settings[s].knownContact + b.settings[s].knownContact,
+      outbreak: a.settings[s].outbreak + b.settings[s].outbreak,
+    }
+  }
+  return out
+}
+
+/** Sums count rows (of one or many units) into one unit's counts. */
+export function countsFromRows(rows: Iterable<CountRow>): WeeklyCounts {
+  const out = emptyCounts()
+  for (const r of rows) {
+    out.cases += r.cases
+    out.probable += r.probable
+    out.confirmed += r.confirmed
+    out.contacts += r.contacts
+    if (r.setting === null) continue
+    const s = out.settings[reportSetting(r.setting, null)]
+    s.confirmed += r.confirmed
+    s.knownContact += r.knownContact
+    s.outbreak += r.outbreak
+  }
+  return out
+}
+
+/** Sums of the item 2 and 3 numerators over all settings. */
+export function totals(c: WeeklyCounts): { knownContact: number; outbreak: number } {
+  let knownContact = 0
+  let outbreak = 0
+  for (const s of REPORT_SETTINGS) {
+    knownContact += c.settings[s].knownContact
+    outbreak += c.settings[s].outbreak
+  }
+  return { knownContact, outbreak }
+}
+
+// ---------------------------------------------------------------- shares and small numbers
+
+/**
+ * A share as a fraction rounded to 4 decimals (0.1234 = 12.34 %). Zero denominator: null ("no
+ * cases, no share"), never 0 or NaN.
+ */
+export function share(numerator: number, denominator: number): number | null {
+  if (denominator === 0) return null
+  return Math.round((numerator / denominator) * 10_000) / 10_000
+}
+
+/** A count as shown: a number, or '<5' for 1–4 where small numbers are masked. */
+export type Cell = number | '<5'
+/** A share as shown: a fraction, null without denominator, 'suppressed' when its count is masked. */
+export type Share = number | null | 'suppressed'
+
+/**
+ * The small-numbers rule (SPEC §5): outside the owning municipality — except to FHI — a count of
+ * 1–4 is shown as '<5'. 0 stays 0, 5 and more are shown as they are.
+ */
+export function maskSmall(n: number): Cell {
+  return n >= 1 && n <= 4 ? '<5' : n
+}
+
+/** A share whose numerator is masked is masked too (it would give the numerator back). */
+export function maskShare(numerator: number, denominator: number, mask: boolean): Share {
+  if (mask && numerator >= 1 && numerator <= 4) return 'suppressed'
+  return share(numerator, denominator)
+}
+
+export interface SettingLine {
+  setting: ReportSetting
+  confirmed: Cell
+  knownContact: Cell
+  knownContactShare: Share
+  outbreak: Cell
+  outbreakShare: Share
+}
+
+/** The headline cells of a report (the FHI municipality table shows these). */
+export interface WeeklySummary {
+  cases: Cell
+  probable: Cell
+  confirmed: Cell
+  contacts: Cell
+  knownContact: Cell
+  knownContactShare: Share
+  outbreak: Cell
+  outbreakShare: Share
+}
+
+export interface WeeklyReportView extends WeeklySummary {
+  settings: SettingLine[]
+}
+
+/**
+ * The report's cells. Shares (items 2 and 3, per setting and in total) use as denominator all
+ * confirmed cases of the week in the unit, so the settings' shares add up to the total share.
+ * With `mask`, the small-numbers rule applies to every count and share.
+ */
+export function presentWeeklyReport(c: WeeklyCounts, options: { mask: boolean }): WeeklyReportView {
+  return {
+    ...presentSummary(c, options),
+    settings: REPORT_SETTINGS.map((setting) => {
+      const s = c.settings[setting]
+      return {
+        setting,
+        confirmed: cell(s.confirmed, options.mask),
+        knownContact: cell(s.knownContact, options.mask),
+        knownContactShare: maskShare(s.knownContact, c.confirmed, options.mask),
+        outbreak: cell(s.outbreak, options.mask),
+        outbreakShare: maskShare(s.outbreak, c.confirmed, options.mask),
+      }
+    }),
+  }
+}
+
+export function presentSummary(c: WeeklyCounts, options: { mask: boolean }): WeeklySummary {
+  const t = totals(c)
+  return {
+    cases: cell(c.cases, options.mask),
+    probable: cell(c.probable, options.mask),
+    confirmed: cell(c.confirmed, options.mask),
+    contacts: cell(c.contacts, options.mask),
+    knownContact: cell(t.knownContact, options.mask),
+    knownContactShare: maskShare(t.knownContact, c.confirmed, options.mask),
+    outbreak: cell(t.outbreak, options.mask),
+    outbreakShare: maskShare(t.outbreak, c.confirmed, options.mask),
+  }
+}
+
+const cell = (n: number, mask: boolean): Cell => (mask ? maskSmall(n) : n)
+
+// ---------------------------------------------------------------- differences since submission
+
+export interface CountChange {
+  /** 'cases', 'contacts', … or 'settings.<setting>.<count>'. */
+  field: string
+  submitted: number
+  draft: number
+}
+
+/** The counts that differ between a submitted version and the current draft, in report order. */
+export function diffCounts(submitted: WeeklyCounts, draft: WeeklyCounts): CountChange[] {
+  const changes: CountChange[] = []
+  for (const f of ['cases', 'probable', 'confirmed', 'contacts'] as const)
+    if (submitted[f] !== draft[f]) changes.push({ field: f, submitted: submitted[f], draft: draft[f] })
+  for (const s of REPORT_SETTINGS)
+    for (const f of ['confirmed', 'knownContact', 'outbreak'] as const) {
+      const a = submitted.settings[s][f]
+      const b = draft.settings[s][f]
+      if (a !== b) changes.push({ field: `settings.${s}.${f}`, submitted: a, draft: b })
+    }
+  return changes
+}
+
+/** Reads stored counts (jsonb) defensively: missing settings or fields count as 0. */
+export function normalizeCounts(value: unknown): WeeklyCounts {
+  const v = (value ?? {}) as Partial<Record<keyof WeeklyCounts, unknown>>
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0)
+  const out = emptyCounts()
+  out.cases = num(v.cases)
+  out.probable = num(v.probable)
+  out.confirmed = num(v.confirmed)
+  out.contacts = num(v.contacts)
+  const settings = (v.settings ?? {}) as Record<string, Partial<SettingCounts> | undefined>
+  for (const s of REPORT_SETTINGS) {
+    const x = settings[s] ?? {}
+    out.settings[s] = {
+      confirmed: num(x.confirmed),
+      knownContact: num(x.knownContact),
+      outbreak: num(x.outbreak),
+    }
+  }
+  return out
+}

@@ -1,0 +1,95 @@
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
+import type { AuditVerificationView } from '../../../shared/api/audit-log'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useT } from '../../i18n'
+import { formatOsloDateTime } from './format'
+import { useVerifyAuditLog } from './useAuditLog'
+
+/** `/sikkerhetslogg/integritet`: the national operator checks every hash chain on request. */
+export function AuditIntegrityPage() {
+  const t = useT()
+  usePageTitle(t('integrity.title'))
+  return (
+    <RequireRole roles={['operator']} title={t('integrity.title')}>
+      <IntegrityView />
+    </RequireRole>
+  )
+}
+
+function IntegrityView() {
+  const t = useT()
+  const verify = useVerifyAuditLog()
+  return (
+    <div className="app-page">
+      <div className="app-stack">
+        <Heading level={1} data-size="lg">
+          {t('integrity.title')}
+        </Heading>
+        <Paragraph className="app-prose">{t('integrity.intro')}</Paragraph>
+        <div>
+          <Button loading={verify.isPending} disabled={verify.isPending} onClick={() => verify.mutate()}>
+            {t('integrity.run')}
+          </Button>
+        </div>
+      </div>
+      <div aria-live="polite" className="app-stack">
+        {verify.isPending && <Loading label={t('integrity.running')} />}
+        {verify.data && <IntegrityResult result={verify.data} />}
+      </div>
+      {verify.isError && <ErrorAlert error={verify.error} onRetry={() => verify.mutate()} />}
+    </div>
+  )
+}
+
+function IntegrityResult({ result }: { result: AuditVerificationView }) {
+  const t = useT()
+  const vars = { chains: result.chains, rows: result.rows, time: formatOsloDateTime(result.checkedAt) }
+  if (result.ok)
+    return (
+      <Alert data-color="success" className="app-stack">
+        <Heading level={2} data-size="xs">
+          {t('integrity.ok')}
+        </Heading>
+        <Paragraph>{t('integrity.okText', vars)}</Paragraph>
+      </Alert>
+    )
+  return (
+    <>
+      <Alert data-color="danger" className="app-stack">
+        <Heading level={2} data-size="xs">
+          {t('integrity.failed')}
+        </Heading>
+        <Paragraph>{t('integrity.failedText', { ...vars, count: result.problems.length })}</Paragraph>
+        {result.truncated && <Paragraph>{t('integrity.truncated')}</Paragraph>}
+      </Alert>
+      <div className="app-table-scroll">
+        <Table zebra border data-size="sm" data-testid="audit-problems">
+          <caption className="ds-sr-only">{t('integrity.caption')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('integrity.chain')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('integrity.seq')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('integrity.row')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('integrity.problem')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('integrity.detail')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {result.problems.map((p) => (
+              <Table.Row key={`${p.chain}-${p.seq}-${p.problem}`}>
+                <Table.Cell>{p.chain === '-' ? t('integrity.national') : p.chain}</Table.Cell>
+                <Table.Cell className="app-numeric">{p.seq}</Table.Cell>
+                <Table.Cell className="app-numeric">{p.id ?? '–'}</Table.Cell>
+                <Table.Cell>{t(`integrity.problem.${p.problem}`)}</Table.Cell>
+                <Table.Cell>{p.detail}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,139 @@
+import { Button, Checkbox, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { useSearchParams } from 'react-router'
+import { auditActionLabel, auditRecordTypeLabel, type InnsynReportView } from '../../../shared/api/audit-log'
+import { formatIsoDate } from '../../components/dates'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useI18n, useT } from '../../i18n'
+import { AuditLogNav } from './AuditLogNav'
+import { outcomeColor, roleKey } from './AuditTable'
+import { formatOsloDateTime } from './format'
+import { PersonPicker, personLabel } from './PersonPicker'
+import { innsynCsvHref, useInnsyn } from './useAuditLog'
+import './audit-log.css'
+
+/** `/sikkerhetslogg/innsyn?personId=…`: the innsyn report for one person (SPEC §2). */
+export function InnsynPage() {
+  const t = useT()
+  usePageTitle(t('innsyn.title'))
+  return (
+    <RequireRole roles={['admin']} title={t('innsyn.title')}>
+      <InnsynView />
+    </RequireRole>
+  )
+}
+
+function InnsynView() {
+  const t = useT()
+  const [params, setParams] = useSearchParams()
+  const personId = params.get('personId') ?? ''
+  const includeDenied = params.get('includeDenied') === 'true'
+  const choose = (id: string, denied = includeDenied) =>
+    setParams(id ? { personId: id, ...(denied ? { includeDenied: 'true' } : {}) } : {})
+  const report = useInnsyn(personId, includeDenied)
+
+  return (
+    <div className="app-page">
+      <div className="app-stack">
+        <Heading level={1} data-size="lg">
+          {t('innsyn.title')}
+        </Heading>
+        <AuditLogNav />
+        <Paragraph className="app-prose">{t('innsyn.intro')}</Paragraph>
+      </div>
+      {!personId && (
+        <div className="app-stack">
+          <Paragraph>{t('innsyn.choose')}</Paragraph>
+          <PersonPicker value={null} onChange={(p) => p && choose(p.id)} />
+        </div>
+      )}
+      {personId && (
+        <div className="app-stack">
+          <Checkbox
+            label={t('innsyn.includeDenied')}
+            checked={includeDenied}
+            onChange={(e) => choose(personId, e.target.checked)}
+          />
+          {report.isPending && <Loading label={t('innsyn.loading')} />}
+          {report.isError && <ErrorAlert error={report.error} onRetry={() => report.refetch()} />}
+          {report.data && <InnsynResult report={report.data} href={innsynCsvHref(personId, includeDenied)} />}
+          <div>
+            <Button variant="tertiary" onClick={() => choose('')}>
+              {t('innsyn.other')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function InnsynResult({ report, href }: { report: InnsynReportView; href: string }) {
+  const t = useT()
+  const { locale } = useI18n()
+  const p = report.person
+  const name = `${personLabel(p)}${p.birthDate ? ` (${t('auditLog.person.born', { date: formatIsoDate(p.birthDate, locale) })})` : ''}`
+  return (
+    <section className="app-stack" aria-labelledby="innsyn-heading">
+      <Heading level={2} data-size="md" id="innsyn-heading">
+        {t('innsyn.heading', { name })}
+      </Heading>
+      <div>
+        <Button asChild variant="secondary">
+          <a href={href} download>
+            {t('innsyn.download')}
+          </a>
+        </Button>
+      </div>
+      <Paragraph data-size="sm" aria-live="polite">
+        {report.items.length === 0
+          ? t('innsyn.empty')
+          : report.items.length === 1
+            ? t('innsyn.countOne')
+            : t('innsyn.count', { count: report.items.length })}
+      </Paragraph>
+      {report.items.length > 0 && (
+        <div className="app-table-scroll">
+          <Table zebra border data-size="sm" data-testid="innsyn">
+            <caption className="ds-sr-only">{t('innsyn.caption', { name: personLabel(p) })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('auditLog.col.time')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('auditLog.col.user')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('auditLog.col.role')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('auditLog.col.action')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('auditLog.col.record')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('auditLog.col.basis')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('auditLog.col.outcome')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {report.items.map((r, i) => (
+                // Rows have no id of their own; the report is read-only and never reordered.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                <Table.Row key={i}>
+                  <Table.Cell className="app-nowrap">{formatOsloDateTime(r.occurredAt)}</Table.Cell>
+                  <Table.Cell>{r.userName ?? t('auditLog.noUser')}</Table.Cell>
+                  <Table.Cell>{r.roles.map((x) => t(roleKey(x))).join(', ')}</Table.Cell>
+                  <Table.Cell>{auditActionLabel(r.action)}</Table.Cell>
+                  <Table.Cell>{r.recordType ? auditRecordTypeLabel(r.recordType) : ''}</Table.Cell>
+                  <Table.Cell>
+                    {t(`auditLog.basis.${r.basis}`)}
+                    {r.reason && <div className="app-muted">{r.reason}</div>}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={outcomeColor[r.outcome]} data-size="sm">
+                      {t(`auditLog.outcome.${r.outcome}`)}
+                    </Tag>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,116 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import {
+  type CaseCreate,
+  type CaseDetail,
+  type CaseListQuery,
+  type CasePatch,
+  caseDetail,
+  caseList,
+  caseWriteResult,
+  householdSuggestions,
+} from '../../../shared/api/cases'
+import { api, isApiError, withQuery } from '../../api/client'
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (filter: CaseListQuery) => ['cases', 'list', filter] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  household: (id: string) => ['cases', 'household', id] as const,
+}
+
+export const casePath = (id: string) => `/saker/${encodeURIComponent(id)}`
+const apiPath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`
+
+const PAGE_SIZE = 25
+
+/** GET /api/cases with filters; "Vis flere" fetches the next keyset page. */
+export function useCaseList(filter: CaseListQuery, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: caseKeys.list(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api.get(withQuery('/api/cases', { ...filter, cursor: pageParam, limit: PAGE_SIZE }), caseList, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled,
+  })
+}
+
+export function useCase(id: string) {
+  return useQuery({
+    queryKey: caseKeys.detail(id),
+    queryFn: ({ signal }) => api.get(apiPath(id), caseDetail, signal),
+  })
+}
+
+/** After any case write: the detail from the answer, lists and worklists refetched. */
+function useCaseSaved() {
+  const queryClient = useQueryClient()
+  return (saved: CaseDetail) => {
+    queryClient.setQueryData(caseKeys.detail(saved.id), saved)
+    void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] })
+    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+  }
+}
+
+export function useCreateCase() {
+  const saved = useCaseSaved()
+  return useMutation({
+    mutationFn: (body: CaseCreate) => api.post('/api/cases', body, caseWriteResult),
+    onSuccess: saved,
+  })
+}
+
+export function usePatchCase(id: string) {
+  const saved = useCaseSaved()
+  return useMutation({
+    mutationFn: (body: CasePatch) => api.patch(apiPath(id), body, caseDetail),
+    onSuccess: saved,
+  })
+}
+
+/** A write refused because the case changed (409): show the case as it is now. */
+function useRefetchOnConflict(id: string) {
+  const queryClient = useQueryClient()
+  return (err: Error) => {
+    if (isApiError(err) && err.status === 409)
+      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) })
+  }
+}
+
+export function useAssignCase(id: string) {
+  const saved = useCaseSaved()
+  const onError = useRefetchOnConflict(id)
+  return useMutation({
+    mutationFn: (body: { userId: string | null; version: number }) =>
+      api.put(apiPath(id, '/assignee'), body, caseDetail),
+    onSuccess: saved,
+    onError,
+  })
+}
+
+export function useSetCaseStatus(id: string) {
+  const saved = useCaseSaved()
+  const onError = useRefetchOnConflict(id)
+  return useMutation({
+    mutationFn: ({ status, version }: { status: 'open' | 'closed'; version: number }) =>
+      api.post(apiPath(id, status === 'closed' ? '/close' : '/reopen'), { version }, caseDetail),
+    onSuccess: saved,
+    onError,
+  })
+}
+
+/** Persons at the case person's address who are not yet contacts; fetched on demand. */
+export function useHouseholdSuggestions(id: string) {
+  return useQuery({
+    queryKey: caseKeys.household(id),
+    queryFn: ({ signal }) => api.get(apiPath(id, '/household-suggestions'), householdSuggestions, signal),
+    enabled: false,
+  })
+}

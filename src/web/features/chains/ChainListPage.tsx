@@ -1,0 +1,171 @@
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { useSearchParams } from 'react-router'
+import { type ChainListItem, type ChainListQuery, chainListQuery } from '../../../shared/api/chains'
+import { AppLink } from '../../components/AppLink'
+import { formatIsoDate } from '../../components/dates'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { SelectField } from '../../components/SelectField'
+import { usePageTitle } from '../../components/usePageTitle'
+import { type MessageKey, useT } from '../../i18n'
+import { casePath } from '../cases/useCases'
+import { chainPath, useChainList } from './useChains'
+
+const MIN_SIZES: { value: string; label: MessageKey }[] = [
+  { value: '1', label: 'chains.minSize.1' },
+  { value: '2', label: 'chains.minSize.2' },
+  { value: '5', label: 'chains.minSize.5' },
+  { value: '10', label: 'chains.minSize.10' },
+]
+
+/** `/smittekjeder`: the municipality's chains (SPEC §3.5), active ones and larger ones by default. */
+export function ChainListPage() {
+  const t = useT()
+  usePageTitle(t('chains.title'))
+  return (
+    <RequireRole roles={CASEWORK_ROLES} title={t('chains.title')}>
+      <ChainList />
+    </RequireRole>
+  )
+}
+
+function ChainList() {
+  const t = useT()
+  const [params, setParams] = useSearchParams()
+  const active = params.get('aktiv') ?? 'true'
+  const minSize = params.get('min') ?? '2'
+  const query = chainListQuery.partial().parse({
+    active: active === 'all' ? undefined : active,
+    minSize: /^\d+$/.test(minSize) ? minSize : '2',
+  }) as ChainListQuery
+  const list = useChainList(query)
+  const items = list.data?.pages.flatMap((p) => p.items) ?? []
+  const set = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        next.set(key, value)
+        return next
+      },
+      { replace: true },
+    )
+  return (
+    <div className="app-page">
+      <Heading level={1} data-size="lg">
+        {t('chains.title')}
+      </Heading>
+      <Paragraph className="app-prose">{t('chains.lead')}</Paragraph>
+      <search className="cw-filters" aria-label={t('chains.filtersLabel')}>
+        <SelectField
+          label={t('chains.activeFilter')}
+          value={active}
+          onChange={(e) => set('aktiv', e.target.value)}
+        >
+          <option value="true">{t('chains.activeOnly')}</option>
+          <option value="false">{t('chains.inactiveOnly')}</option>
+          <option value="all">{t('chains.all')}</option>
+        </SelectField>
+        <SelectField label={t('chains.minSize')} value={minSize} onChange={(e) => set('min', e.target.value)}>
+          {MIN_SIZES.map((m) => (
+            <option key={m.value} value={m.value}>
+              {t(m.label)}
+            </option>
+          ))}
+        </SelectField>
+      </search>
+      <div className="app-stack">
+        <Paragraph data-size="sm" aria-live="polite" className="cw-muted">
+          {list.isSuccess &&
+            (items.length === 0
+              ? t('chains.none')
+              : t(list.hasNextPage ? 'chains.shownMore' : 'chains.shown', { count: items.length }))}
+        </Paragraph>
+        {list.isPending && <Loading label={t('chains.loading')} />}
+        {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
+        {items.length > 0 && <ChainTable items={items} />}
+        {list.hasNextPage && (
+          <div>
+            <Button
+              variant="secondary"
+              onClick={() => list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t('common.showMore')}
+            </Button>
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function ChainTable({ items }: { items: readonly ChainListItem[] }) {
+  const t = useT()
+  return (
+    <div className="app-table-scroll">
+      <Table zebra data-size="sm" className="cw-table">
+        <caption className="cw-visually-hidden">{t('chains.caption')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('chains.col.roots')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="app-numeric">
+              {t('chains.col.size')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="app-numeric">
+              {t('chains.col.cases')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="app-numeric">
+              {t('chains.col.contacts')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="app-numeric">
+              {t('chains.col.events')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('chains.col.newest')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('chains.col.active')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('chains.col.open')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {items.map((c) => {
+            const first = c.roots[0]
+            const name = first ? `${first.firstName} ${first.lastName}` : t('chains.noRoot')
+            return (
+              <Table.Row key={c.id}>
+                <Table.Cell>
+                  {c.roots.length === 0 ? (
+                    <span className="cw-muted">{t('chains.noRoot')}</span>
+                  ) : (
+                    <span className="cw-inline">
+                      {c.roots.map((r) => (
+                        <AppLink key={r.caseId} to={casePath(r.caseId)}>
+                          {r.firstName} {r.lastName}
+                          {r.testDate ? ` (${formatIsoDate(r.testDate)})` : ''}
+                        </AppLink>
+                      ))}
+                    </span>
+                  )}
+                </Table.Cell>
+                <Table.Cell className="app-numeric">{c.size}</Table.Cell>
+                <Table.Cell className="app-numeric">{c.cases}</Table.Cell>
+                <Table.Cell className="app-numeric">{c.contacts}</Table.Cell>
+                <Table.Cell className="app-numeric">{c.events}</Table.Cell>
+                <Table.Cell>{formatIsoDate(c.newestCaseDate)}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={c.active ? 'danger' : 'neutral'}>
+                    {t(c.active ? 'chains.active' : 'chains.inactive')}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell>
+                  <AppLink to={chainPath(c.id)} aria-label={t('chains.openNamed', { name })}>
+                    {t('chains.open')}
+                  </AppLink>
+                </Table.Cell>
+              </Table.Row>
+            )
+          })}
+        </Table.Body>
+      </Table>
+    </div>
+  )
+}

@@ -1,0 +1,154 @@
+import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
+import { useParams } from 'react-router'
+import { type ChainNode, type ChainView, nodeStatus } from '../../../shared/api/chains'
+import { AppLink } from '../../components/AppLink'
+import { formatIsoDate } from '../../components/dates'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { type MessageKey, useT } from '../../i18n'
+import './chains.css'
+import { ChainGraph, STATUS_TOKEN } from './ChainGraph'
+import { nodePath } from './nodePath'
+import { useChainView } from './useChains'
+
+const KIND_LABELS: Record<ChainNode['kind'], MessageKey> = {
+  case: 'chain.kind.case',
+  contact: 'chain.kind.contact',
+  event: 'chain.kind.event',
+}
+const statusLabel = (s: ChainNode['status']) => `chain.status.${s}` as MessageKey
+
+/** `/smittekjeder/sak/:caseId` and `/smittekjeder/:id`: one chain as a network and as a list. */
+export function ChainPage() {
+  const t = useT()
+  return (
+    <RequireRole roles={CASEWORK_ROLES} title={t('chain.title')}>
+      <ChainLoader />
+    </RequireRole>
+  )
+}
+
+function ChainLoader() {
+  const t = useT()
+  const { caseId, id } = useParams()
+  const query = useChainView(caseId ? { caseId } : { id: id ?? '' })
+  usePageTitle(t('chain.title'))
+  if (query.isPending) return <Loading label={t('chain.loading')} />
+  if (query.isError)
+    return (
+      <div className="app-stack">
+        <Heading level={1} data-size="lg">
+          {t('chain.title')}
+        </Heading>
+        <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
+      </div>
+    )
+  return <Chain view={query.data} />
+}
+
+function Chain({ view }: { view: ChainView }) {
+  const t = useT()
+  const count = (k: ChainNode['kind']) => view.nodes.filter((n) => n.kind === k).length
+  return (
+    <div className="app-page">
+      <div className="app-stack">
+        <Paragraph data-size="sm">
+          <AppLink to="/smittekjeder">{t('chain.backToList')}</AppLink>
+        </Paragraph>
+        <Heading level={1} data-size="lg">
+          {t('chain.title')}
+        </Heading>
+        <Paragraph data-testid="chain-summary">
+          {t('chain.summary', {
+            size: view.size,
+            cases: count('case'),
+            contacts: count('contact'),
+            events: count('event'),
+          })}
+        </Paragraph>
+        {view.truncated && (
+          <Alert data-color="info">
+            <Paragraph>{t('chain.truncated', { shown: view.nodes.length, size: view.size })}</Paragraph>
+          </Alert>
+        )}
+        <Legend />
+        <Paragraph data-size="sm" className="cw-muted">
+          {t('chain.clickHint')}
+        </Paragraph>
+        <ChainGraph view={view} />
+        <NodeTable view={view} />
+      </div>
+    </div>
+  )
+}
+
+function Legend() {
+  const t = useT()
+  return (
+    <section aria-labelledby="chain-legend">
+      <Heading level={2} data-size="2xs" id="chain-legend">
+        {t('chain.legend')}
+      </Heading>
+      <ul className="chain-legend">
+        {nodeStatus.options.map((s) => (
+          <li key={s}>
+            <span className="chain-swatch" style={{ background: `var(${STATUS_TOKEN[s]})` }} aria-hidden />
+            {t(statusLabel(s))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The chain as a table: every node with what exposed it and whom it exposed (links to records). */
+function NodeTable({ view }: { view: ChainView }) {
+  const t = useT()
+  const byId = new Map(view.nodes.map((n) => [n.id, n]))
+  const links = (n: ChainNode) =>
+    view.edges
+      .filter((e) => e.source === n.id || e.target === n.id)
+      .map((e) => {
+        const other = byId.get(e.source === n.id ? e.target : e.source)!
+        return { other, out: e.source === n.id }
+      })
+  return (
+    <section className="app-stack" aria-labelledby="chain-list-heading">
+      <Heading level={2} data-size="sm" id="chain-list-heading">
+        {t('chain.listHeading')}
+      </Heading>
+      <div className="app-table-scroll">
+        <Table zebra data-size="sm" className="cw-table" data-testid="chain-nodes">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('chain.col.node')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('chain.col.kind')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('chain.col.status')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('chain.col.date')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('chain.col.links')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {view.nodes.map((n) => (
+              <Table.Row key={n.id} data-kind={n.kind}>
+                <Table.Cell>
+                  <AppLink to={nodePath(n.kind, n.id)}>{n.label}</AppLink>
+                </Table.Cell>
+                <Table.Cell>{t(KIND_LABELS[n.kind])}</Table.Cell>
+                <Table.Cell>{t(statusLabel(n.status))}</Table.Cell>
+                <Table.Cell>{formatIsoDate(n.date)}</Table.Cell>
+                <Table.Cell>
+                  {links(n)
+                    .map(({ other, out }) => `${out ? '→' : '←'} ${other.label}`)
+                    .join(', ')}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,308 @@
+import { Button, Checkbox, Fieldset, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react'
+import { useId } from 'react'
+import { FormProvider } from 'react-hook-form'
+import { useParams } from 'react-router'
+import { exposureType, relation } from '../../../shared/api/codes'
+import { type ContactDetail, manualContactStatus } from '../../../shared/api/contacts'
+import { isApiError } from '../../api/client'
+import { AppLink } from '../../components/AppLink'
+import { ConflictNotice, type ConflictRow } from '../../components/ConflictNotice'
+import { formatIsoDate, todayOslo } from '../../components/dates'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { SelectField } from '../../components/SelectField'
+import { usePageTitle } from '../../components/usePageTitle'
+import { type MessageKey, type Translate, useT } from '../../i18n'
+import {
+  CONTACT_STATUS_COLOR,
+  CONTACT_STATUS_LABELS,
+  codeLabel,
+  EXPOSURE_SETTING_CODES,
+  EXPOSURE_SETTING_LABELS,
+  EXPOSURE_TYPE_LABELS,
+  RELATION_LABELS,
+} from '../cases/labels'
+import { casePath } from '../cases/useCases'
+import { FlagDialog } from '../flags/FlagDialog'
+import { MeasuresPanel } from '../measures/MeasuresPanel'
+import { PersonCard } from '../persons/PersonCard'
+import { TransferDialog } from '../transfers/TransferDialog'
+import { ConvertToCaseDialog } from './ConvertToCaseDialog'
+import {
+  CONTACT_FIELD_NAMES,
+  type ContactFieldName,
+  type ContactFormValues,
+  contactToForm,
+} from './contactForm'
+import { type ContactConflict, useContactForm } from './useContactForm'
+import { useContact, useMarkNotified } from './useContacts'
+
+const FIELD_LABELS: Record<ContactFieldName, MessageKey> = {
+  relation: 'grid.relation',
+  exposureSetting: 'grid.exposureSetting',
+  exposureTypes: 'contact.exposureTypes',
+  lastExposure: 'grid.lastExposure',
+  household: 'grid.household',
+  status: 'contact.status',
+  symptoms: 'caseForm.symptoms',
+  notes: 'caseForm.notes',
+}
+
+function display(t: Translate, field: ContactFieldName, v: ContactFormValues[ContactFieldName]): string {
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no')
+  if (Array.isArray(v)) return v.map((x) => codeLabel(t, EXPOSURE_TYPE_LABELS, x)).join(', ')
+  if (field === 'relation') return codeLabel(t, RELATION_LABELS, v)
+  if (field === 'exposureSetting') return codeLabel(t, EXPOSURE_SETTING_LABELS, v)
+  if (field === 'status') return codeLabel(t, CONTACT_STATUS_LABELS, v)
+  if (field === 'lastExposure') return formatIsoDate(v)
+  return v
+}
+
+function conflictRows(t: Translate, c: ContactConflict): ConflictRow[] {
+  const stored = contactToForm(c.current)
+  return CONTACT_FIELD_NAMES.map((field) => ({
+    field,
+    label: t(FIELD_LABELS[field]),
+    yours: display(t, field, c.mine[field]),
+    stored: display(t, field, stored[field]),
+    changedByYou: c.changed.includes(field),
+  }))
+}
+
+/** `/kontakter/:id`: one close contact — person, exposure (editable), notification, conversion. */
+export function ContactPage() {
+  const t = useT()
+  return (
+    <RequireRole roles={CASEWORK_ROLES} title={t('contact.title')}>
+      <ContactLoader />
+    </RequireRole>
+  )
+}
+
+function ContactLoader() {
+  const t = useT()
+  const { id = '' } = useParams()
+  const query = useContact(id)
+  const name = query.data ? `${query.data.person.firstName} ${query.data.person.lastName}` : undefined
+  usePageTitle(name ? t('contact.pageTitle', { name }) : t('contact.title'))
+  if (query.isPending) return <Loading label={t('contact.loading')} />
+  if (query.isError)
+    return (
+      <div className="app-stack">
+        <Heading level={1} data-size="lg">
+          {t('contact.title')}
+        </Heading>
+        <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
+      </div>
+    )
+  return <ContactView contact={query.data} />
+}
+
+function ContactView({ contact }: { contact: ContactDetail }) {
+  const t = useT()
+  const index = contact.indexCase
+  return (
+    <div className="app-page">
+      <div className="app-stack">
+        {index && (
+          <Paragraph data-size="sm">
+            <AppLink to={casePath(index.id)}>
+              {t('contact.backToCase', { name: `${index.person.firstName} ${index.person.lastName}` })}
+            </AppLink>
+          </Paragraph>
+        )}
+        <div className="app-title-row">
+          <Heading level={1} data-size="lg">
+            {t('contact.heading', { name: `${contact.person.firstName} ${contact.person.lastName}` })}
+          </Heading>
+          <Tag data-color={CONTACT_STATUS_COLOR[contact.status]}>
+            {t(CONTACT_STATUS_LABELS[contact.status])}
+          </Tag>
+        </div>
+        {index?.infectiousPeriod && (
+          <Paragraph data-size="sm" className="cw-muted">
+            {t('contact.indexPeriod', {
+              start: formatIsoDate(index.infectiousPeriod.start),
+              end: index.infectiousPeriod.end ? formatIsoDate(index.infectiousPeriod.end) : '…',
+            })}
+          </Paragraph>
+        )}
+        {contact.warnings.map((w) => (
+          <Paragraph key={w.code} data-size="sm" className="cw-warning-text">
+            {w.message}
+          </Paragraph>
+        ))}
+      </div>
+      <PersonCard personId={contact.person.id} />
+      <ContactFollowUp contact={contact} />
+      <MeasuresPanel contactId={contact.id} canStart={contact.status === 'active'} />
+      <ContactForm contact={contact} />
+    </div>
+  )
+}
+
+/** Notified or not, conversion to a case, "Meld feil". */
+function ContactFollowUp({ contact }: { contact: ContactDetail }) {
+  const t = useT()
+  const headingId = useId()
+  const mark = useMarkNotified()
+  return (
+    <section aria-labelledby={headingId} className="app-stack cw-section">
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('contact.followUpHeading')}
+      </Heading>
+      <Paragraph data-testid="contact-notified">
+        {contact.notifiedAt
+          ? t('contact.notifiedBy', {
+              date: formatIsoDate(contact.notifiedAt),
+              by: contact.notifiedBy?.name ?? t('common.unknown'),
+            })
+          : t('contacts.notNotified')}
+      </Paragraph>
+      <div className="cw-actions">
+        {!contact.notifiedAt ? (
+          <Button
+            variant="secondary"
+            loading={mark.isPending}
+            onClick={() => mark.mutate({ id: contact.id, notifiedAt: todayOslo(), version: contact.version })}
+          >
+            {t('contacts.markNotified')}
+          </Button>
+        ) : (
+          <Button
+            variant="tertiary"
+            loading={mark.isPending}
+            onClick={() => mark.mutate({ id: contact.id, notifiedAt: null, version: contact.version })}
+          >
+            {t('contact.undoNotified')}
+          </Button>
+        )}
+        {contact.status === 'became_case' && contact.becameCaseId ? (
+          <AppLink to={casePath(contact.becameCaseId)}>{t('contacts.openNewCase')}</AppLink>
+        ) : (
+          <ConvertToCaseDialog contact={contact} />
+        )}
+        <FlagDialog recordType="contact" recordId={contact.id} />
+        {contact.status === 'active' && (
+          <TransferDialog
+            recordType="contact"
+            recordId={contact.id}
+            name={`${contact.person.firstName} ${contact.person.lastName}`}
+          />
+        )}
+      </div>
+      {mark.isError && <ErrorAlert error={mark.error} />}
+    </section>
+  )
+}
+
+function ContactForm({ contact }: { contact: ContactDetail }) {
+  const t = useT()
+  const headingId = useId()
+  const { form, onSubmit, patch, conflict, reapply, reload, saved } = useContactForm(contact)
+  const errors = form.formState.errors
+  const converted = contact.status === 'became_case'
+  const otherError = patch.isError && !(isApiError(patch.error) && patch.error.code === 'conflict')
+  return (
+    <section aria-labelledby={headingId} className="app-stack cw-section">
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('contact.detailsHeading')}
+      </Heading>
+      <FormProvider {...form}>
+        <form className="app-stack" onSubmit={onSubmit} noValidate>
+          <div className="cw-form-grid">
+            <SelectField
+              label={t('grid.relation')}
+              error={errors.relation?.message}
+              {...form.register('relation')}
+            >
+              <option value="">{t('common.choose')}</option>
+              {relation.options.map((r) => (
+                <option key={r} value={r}>
+                  {t(RELATION_LABELS[r])}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('grid.exposureSetting')}
+              error={errors.exposureSetting?.message}
+              {...form.register('exposureSetting')}
+            >
+              <option value="">{t('common.choose')}</option>
+              {EXPOSURE_SETTING_CODES.map((s) => (
+                <option key={s} value={s}>
+                  {t(EXPOSURE_SETTING_LABELS[s])}
+                </option>
+              ))}
+            </SelectField>
+            <Textfield
+              type="date"
+              max={todayOslo()}
+              label={t('grid.lastExposure')}
+              error={errors.lastExposure?.message}
+              {...form.register('lastExposure')}
+            />
+            {!converted && (
+              <SelectField
+                label={t('contact.status')}
+                error={errors.status?.message}
+                {...form.register('status')}
+              >
+                {manualContactStatus.options.map((s) => (
+                  <option key={s} value={s}>
+                    {t(CONTACT_STATUS_LABELS[s])}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+          </div>
+          <Fieldset className="cw-fieldset">
+            <Fieldset.Legend>{t('contact.exposureTypes')}</Fieldset.Legend>
+            {exposureType.options.map((x) => (
+              <Checkbox
+                key={x}
+                label={t(EXPOSURE_TYPE_LABELS[x])}
+                value={x}
+                {...form.register('exposureTypes')}
+              />
+            ))}
+          </Fieldset>
+          <Checkbox label={t('contact.householdMember')} {...form.register('household')} />
+          <Textfield
+            multiline
+            rows={2}
+            label={t('caseForm.symptoms')}
+            error={errors.symptoms?.message}
+            {...form.register('symptoms')}
+          />
+          <Textfield
+            multiline
+            rows={3}
+            label={t('caseForm.notes')}
+            error={errors.notes?.message}
+            {...form.register('notes')}
+          />
+          {conflict && (
+            <ConflictNotice
+              title={t('conflict.titleContact')}
+              rows={conflictRows(t, conflict)}
+              onReload={reload}
+              onReapply={reapply}
+              busy={patch.isPending}
+            />
+          )}
+          {otherError && <ErrorAlert error={patch.error} />}
+          <div className="cw-actions">
+            <Button type="submit" loading={patch.isPending && !conflict}>
+              {t('contact.save')}
+            </Button>
+            <Paragraph data-size="sm" role="status" className="cw-muted">
+              {saved && !form.formState.isDirty ? t('contact.saved') : ''}
+            </Paragraph>
+          </div>
+        </form>
+      </FormProvider>
+    </section>
+  )
+}

@@ -1,0 +1,92 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { caseWriteResult } from '../../../shared/api/cases'
+import {
+  type ContactBatch,
+  type ContactDetail,
+  type ContactPatch,
+  type ConvertToCaseBody,
+  contactBatchResult,
+  contactDetail,
+} from '../../../shared/api/contacts'
+import { api, isApiError } from '../../api/client'
+import { caseKeys } from '../cases/useCases'
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  detail: (id: string) => ['contacts', 'detail', id] as const,
+}
+
+export const contactPath = (id: string) => `/kontakter/${encodeURIComponent(id)}`
+const apiPath = (id: string, rest = '') => `/api/contacts/${encodeURIComponent(id)}${rest}`
+
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: contactKeys.detail(id),
+    queryFn: ({ signal }) => api.get(apiPath(id), contactDetail, signal),
+  })
+}
+
+/** After a contact write: its detail from the answer; the case page and worklists refetch. */
+function useContactSaved() {
+  const queryClient = useQueryClient()
+  return (saved: ContactDetail) => {
+    queryClient.setQueryData(contactKeys.detail(saved.id), saved)
+    if (saved.caseId) void queryClient.invalidateQueries({ queryKey: caseKeys.detail(saved.caseId) })
+    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+  }
+}
+
+/** POST /api/cases/:id/contacts/batch: the whole line-listing grid, all or nothing. */
+export function useSaveContactBatch(caseId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ContactBatch) =>
+      api.post(`/api/cases/${encodeURIComponent(caseId)}/contacts/batch`, body, contactBatchResult),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) })
+      void queryClient.invalidateQueries({ queryKey: caseKeys.household(caseId) })
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] })
+      void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+      void queryClient.invalidateQueries({ queryKey: ['persons'] })
+    },
+  })
+}
+
+export function usePatchContact(id: string) {
+  const saved = useContactSaved()
+  return useMutation({
+    mutationFn: (body: ContactPatch) => api.patch(apiPath(id), body, contactDetail),
+    onSuccess: saved,
+  })
+}
+
+/** POST /api/contacts/:id/notified: today's date (or null to undo) with the version read. */
+export function useMarkNotified() {
+  const saved = useContactSaved()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; notifiedAt: string | null; version: number }) =>
+      api.post(apiPath(id, '/notified'), body, contactDetail),
+    onSuccess: saved,
+    // Changed meanwhile (409): show the contact and its case as they are now.
+    onError: (err, { id }) => {
+      if (!isApiError(err) || err.status !== 409) return
+      void queryClient.invalidateQueries({ queryKey: contactKeys.detail(id) })
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'detail'] })
+    },
+  })
+}
+
+/** POST /api/contacts/:id/convert-to-case: answers with the new case. */
+export function useConvertToCase(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ConvertToCaseBody) => api.post(apiPath(id, '/convert-to-case'), body, caseWriteResult),
+    onSuccess: (created) => {
+      queryClient.setQueryData(caseKeys.detail(created.id), created)
+      void queryClient.invalidateQueries({ queryKey: contactKeys.all })
+      void queryClient.invalidateQueries({ queryKey: caseKeys.all })
+      void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+    },
+  })
+}

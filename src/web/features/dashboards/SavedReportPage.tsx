@@ -1,0 +1,89 @@
+import { Heading, Link, Table } from '@digdir/designsystemet-react'
+import { useParams } from 'react-router'
+import type { ReportTableDto } from '../../../shared/api/dashboards'
+import { AppLink } from '../../components/AppLink'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useI18n, useT } from '../../i18n'
+import { formatShare, norwegianDate } from '../reports/format'
+import { REPORTING_ROLES } from '../reports/WeeklyReportPage'
+import { savedExportHref, useSavedTable } from './useDashboard'
+
+/** `/faste-rapporter/:id`: a saved report run now, with downloads. */
+export function SavedReportPage() {
+  const t = useT()
+  usePageTitle(t('saved.title'))
+  return (
+    <RequireRole roles={REPORTING_ROLES} title={t('saved.title')}>
+      <SavedReport />
+    </RequireRole>
+  )
+}
+
+function SavedReport() {
+  const t = useT()
+  const { id = '' } = useParams()
+  const table = useSavedTable(id)
+  return (
+    <div className="app-page">
+      <Heading level={1} data-size="lg">
+        {table.data?.name ?? t('saved.title')}
+      </Heading>
+      {table.isPending && <Loading label={t('saved.loading')} />}
+      {table.isError && <ErrorAlert error={table.error} onRetry={() => table.refetch()} />}
+      {table.data && <ReportTable table={table.data} />}
+      <div className="app-title-row">
+        <span>{t('weekly.export')}:</span>
+        <Link href={savedExportHref(id, 'csv')}>CSV</Link>
+        <Link href={savedExportHref(id, 'xlsx')}>Excel</Link>
+      </div>
+      <div>
+        <AppLink to="/dashbord">{t('saved.back')}</AppLink>
+      </div>
+    </div>
+  )
+}
+
+function ReportTable({ table }: { table: ReportTableDto }) {
+  const t = useT()
+  const { locale } = useI18n()
+  const value = (v: number | null, measure: string) =>
+    measure.endsWith('Share') ? formatShare(v, locale, t) : v === null ? '–' : v.toLocaleString(locale)
+  return (
+    <div className="app-table-scroll">
+      <Table zebra border data-size="sm" data-testid="saved-table">
+        <caption>
+          {t('saved.tableCaption', {
+            name: table.name,
+            from: norwegianDate(table.from),
+            to: norwegianDate(table.to),
+          })}
+        </caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t(`saved.breakdown.${table.breakdown}`)}</Table.HeaderCell>
+            {table.measures.map((m) => (
+              <Table.HeaderCell key={m} className="app-numeric">
+                {t(`measure.${m}`)}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {table.rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+              {r.values.map((v, i) => (
+                <Table.Cell key={table.measures[i]} className="app-numeric">
+                  {value(v, table.measures[i]!)}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  )
+}

@@ -1,0 +1,130 @@
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
+import { useState } from 'react'
+import { isApiError } from '../../api/client'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useI18n, useT } from '../../i18n'
+import { useApiClients, useCreateApiClient, useRevokeApiClient } from './useFhi'
+
+/** `/api-klienter`: the operator creates and revokes machine clients for the FHI API. */
+export function ApiClientsPage() {
+  const t = useT()
+  usePageTitle(t('apiClients.title'))
+  return (
+    <RequireRole roles={['operator']} title={t('apiClients.title')}>
+      <ApiClients />
+    </RequireRole>
+  )
+}
+
+function ApiClients() {
+  const t = useT()
+  const { formatDate } = useI18n()
+  const list = useApiClients()
+  const revoke = useRevokeApiClient()
+  return (
+    <div className="app-page">
+      <div className="app-stack app-prose">
+        <Heading level={1} data-size="lg">
+          {t('apiClients.title')}
+        </Heading>
+        <Paragraph>{t('apiClients.intro')}</Paragraph>
+      </div>
+      <CreateForm />
+      {list.isPending && <Loading label={t('apiClients.title')} />}
+      {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
+      {revoke.error && <ErrorAlert error={revoke.error} />}
+      {list.data && list.data.items.length === 0 && <Paragraph>{t('apiClients.none')}</Paragraph>}
+      {list.data && list.data.items.length > 0 && (
+        <div className="app-table-scroll">
+          <Table zebra border data-size="sm" data-testid="api-clients">
+            <caption className="ds-sr-only">{t('apiClients.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('apiClients.clientId')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('apiClients.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('apiClients.col.created')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('apiClients.col.lastUsed')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('apiClients.col.status')}</Table.HeaderCell>
+                <Table.HeaderCell>
+                  <span className="ds-sr-only">{t('apiClients.col.status')}</span>
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {list.data.items.map((c) => (
+                <Table.Row key={c.id}>
+                  <Table.Cell>
+                    <code>{c.clientId}</code>
+                  </Table.Cell>
+                  <Table.Cell>{c.name}</Table.Cell>
+                  <Table.Cell>{formatDate(c.createdAt)}</Table.Cell>
+                  <Table.Cell>{c.lastUsedAt ? formatDate(c.lastUsedAt) : t('apiClients.never')}</Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={c.revokedAt ? 'neutral' : 'success'}>
+                      {c.revokedAt ? t('apiClients.revoked') : t('apiClients.active')}
+                    </Tag>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {!c.revokedAt && (
+                      <Button variant="tertiary" data-size="sm" onClick={() => revoke.mutate(c.id)}>
+                        {t('apiClients.revoke', { clientId: c.clientId })}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function CreateForm() {
+  const t = useT()
+  const create = useCreateApiClient()
+  const [name, setName] = useState('')
+  const [clientId, setClientId] = useState('')
+  const err = (path: string) => (isApiError(create.error) ? create.error.fieldError(path) : undefined)
+  return (
+    <form
+      className="app-stack rp-submit"
+      onSubmit={(e) => {
+        e.preventDefault()
+        create.mutate({ name, ...(clientId.trim() ? { clientId: clientId.trim() } : {}) })
+      }}
+    >
+      <Textfield
+        label={t('apiClients.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={err('body.name')}
+      />
+      <Textfield
+        label={t('apiClients.clientId')}
+        description={t('apiClients.clientIdHelp')}
+        value={clientId}
+        onChange={(e) => setClientId(e.target.value)}
+        error={err('body.clientId')}
+      />
+      {create.error && !err('body.name') && !err('body.clientId') && <ErrorAlert error={create.error} />}
+      {create.data && (
+        <Alert data-color="success" role="status" data-testid="api-client-secret">
+          <Paragraph>{t('apiClients.created', { clientId: create.data.client.clientId })}</Paragraph>
+          <Paragraph>
+            <code>{create.data.secret}</code>
+          </Paragraph>
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" loading={create.isPending}>
+          {t('apiClients.create')}
+        </Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,231 @@
+import { Alert, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
+import { useState } from 'react'
+import { useSearchParams } from 'react-router'
+import type { NationalWeeklyDto } from '../../../shared/api/fhi'
+import { osloDate } from '../../../shared/domain/dates'
+import { isoWeekOf, previousWeek } from '../../../shared/domain/isoWeek'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { SelectField } from '../../components/SelectField'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useI18n, useT } from '../../i18n'
+import { formatCell, formatShare, norwegianDate } from '../reports/format'
+import { SettingsTable, SummaryTable } from '../reports/ReportTables'
+import { nationalExportHref, useNationalWeekly } from './useFhi'
+import '../reports/reports.css'
+
+/** `/nasjonal-oversikt?uke=2021-W03`: FHI's national overview (the operator sees it masked). */
+export function NationalPage() {
+  const t = useT()
+  usePageTitle(t('national.title'))
+  return (
+    <RequireRole roles={['fhi', 'operator']} title={t('national.title')}>
+      <National />
+    </RequireRole>
+  )
+}
+
+function National() {
+  const t = useT()
+  const [params, setParams] = useSearchParams()
+  const week = params.get('uke') ?? previousWeek(isoWeekOf(osloDate(new Date())).key).key
+  const data = useNationalWeekly(week)
+  return (
+    <div className="app-page">
+      <div className="app-stack app-prose">
+        <Heading level={1} data-size="lg">
+          {t('national.title')}
+        </Heading>
+        <Paragraph>{t('national.intro')}</Paragraph>
+      </div>
+      <div className="app-filters rp-filters">
+        <Textfield
+          label={t('weekly.week')}
+          type="week"
+          value={week}
+          onChange={(e) => e.target.value && setParams({ uke: e.target.value })}
+        />
+      </div>
+      {data.isPending && <Loading label={t('national.loading')} />}
+      {data.isError && <ErrorAlert error={data.error} onRetry={() => data.refetch()} />}
+      {data.data && <Overview d={data.data} />}
+    </div>
+  )
+}
+
+function Overview({ d }: { d: NationalWeeklyDto }) {
+  const t = useT()
+  const { locale } = useI18n()
+  const both = (v: {
+    submitted: NationalWeeklyDto['national']['submitted']
+    live: NationalWeeklyDto['national']['live']
+  }) => [
+    { label: t('national.submittedFigures'), view: v.submitted },
+    { label: t('national.liveFigures'), view: v.live },
+  ]
+  return (
+    <>
+      <section className="app-stack" aria-labelledby="country-heading" data-testid="national-overview">
+        <Heading level={2} data-size="md" id="country-heading">
+          {t('national.countryHeading')}, {d.week} ({norwegianDate(d.start)}–{norwegianDate(d.end)})
+        </Heading>
+        {d.masked && <Alert data-color="info">{t('national.masked')}</Alert>}
+        <Paragraph data-testid="submitted-count">
+          {t('national.submittedCount', { submitted: d.submittedCount, total: d.kommuneCount, week: d.week })}
+        </Paragraph>
+        <SummaryTable caption={t('national.country')} views={both(d.national)} testId="national-summary" />
+        <Paragraph data-size="sm" className="app-muted">
+          {t('national.liveComputedAt', {
+            time: new Date(d.liveComputedAt).toLocaleTimeString(locale, {
+              hour: '2-digit',
+              minute: '2-digit',
+            }),
+          })}
+        </Paragraph>
+        <SettingsTable
+          caption={`${t('weekly.settings')} (${t('national.submittedFigures').toLowerCase()})`}
+          view={d.national.submitted}
+        />
+        <Paragraph data-size="sm" className="app-muted">
+          {t('report.sharesNote')} {d.masked ? t('report.smallNumbers') : ''}
+        </Paragraph>
+        <div className="app-title-row">
+          <span>{t('weekly.export')}:</span>
+          <Link href={nationalExportHref(d.week, 'csv')}>CSV</Link>
+          <Link href={nationalExportHref(d.week, 'xlsx')}>Excel</Link>
+        </div>
+        <Paragraph data-size="sm">
+          <code>{t('national.machineApi', { week: d.week })}</code>
+        </Paragraph>
+      </section>
+      <section className="app-stack" aria-labelledby="counties-heading">
+        <Heading level={2} data-size="md" id="counties-heading">
+          {t('national.counties')}
+        </Heading>
+        <div className="app-table-scroll">
+          <Table zebra border data-size="sm" data-testid="national-counties">
+            <caption className="ds-sr-only">{t('national.counties')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('national.col.fylke')}</Table.HeaderCell>
+                <Table.HeaderCell className="app-numeric">
+                  {t('national.col.submittedCount')}
+                </Table.HeaderCell>
+                <Table.HeaderCell className="app-numeric">
+                  {t('national.col.submittedCases')}
+                </Table.HeaderCell>
+                <Table.HeaderCell className="app-numeric">{t('national.col.liveCases')}</Table.HeaderCell>
+                <Table.HeaderCell className="app-numeric">{t('national.col.knownShare')}</Table.HeaderCell>
+                <Table.HeaderCell className="app-numeric">{t('national.col.outbreakShare')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {d.counties.map((c) => (
+                <Table.Row key={c.code}>
+                  <Table.HeaderCell scope="row">{c.name}</Table.HeaderCell>
+                  <Table.Cell className="app-numeric">{`${c.submittedCount} / ${c.kommuneCount}`}</Table.Cell>
+                  <Table.Cell className="app-numeric">{formatCell(c.submitted.cases, locale)}</Table.Cell>
+                  <Table.Cell className="app-numeric">{formatCell(c.live.cases, locale)}</Table.Cell>
+                  <Table.Cell className="app-numeric">
+                    {formatShare(c.submitted.knownContactShare, locale, t)}
+                  </Table.Cell>
+                  <Table.Cell className="app-numeric">
+                    {formatShare(c.submitted.outbreakShare, locale, t)}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </section>
+      <Municipalities d={d} />
+    </>
+  )
+}
+
+type Filter = 'relevant' | 'submitted' | 'missing' | 'all'
+
+function Municipalities({ d }: { d: NationalWeeklyDto }) {
+  const t = useT()
+  const { locale } = useI18n()
+  const [filter, setFilter] = useState<Filter>('relevant')
+  const fylke = new Map(d.counties.map((c) => [c.code, c.name]))
+  const rows = d.municipalities.filter((m) =>
+    filter === 'all'
+      ? true
+      : filter === 'submitted'
+        ? m.version !== null
+        : filter === 'missing'
+          ? m.active && m.version === null
+          : m.active || m.version !== null,
+  )
+  return (
+    <section className="app-stack" aria-labelledby="kommuner-heading">
+      <Heading level={2} data-size="md" id="kommuner-heading">
+        {t('national.municipalities')}
+      </Heading>
+      <div className="app-filters">
+        <SelectField
+          label={t('national.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as Filter)}
+        >
+          <option value="relevant">
+            {t('national.filter.submitted')} / {t('national.filter.missing').toLowerCase()}
+          </option>
+          <option value="submitted">{t('national.filter.submitted')}</option>
+          <option value="missing">{t('national.filter.missing')}</option>
+          <option value="all">{t('national.filter.all')}</option>
+        </SelectField>
+      </div>
+      <div className="app-table-scroll">
+        <Table zebra border data-size="sm" data-testid="national-municipalities">
+          <caption className="ds-sr-only">{t('national.municipalities')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('national.col.kommune')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('national.col.fylke')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('national.col.status')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('national.col.submittedCases')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('national.col.liveCases')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('national.col.contacts')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('national.col.knownShare')}</Table.HeaderCell>
+              <Table.HeaderCell className="app-numeric">{t('national.col.outbreakShare')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((m) => (
+              <Table.Row key={m.code} data-kommune={m.code}>
+                <Table.HeaderCell scope="row">{`${m.code} ${m.name}`}</Table.HeaderCell>
+                <Table.Cell>{fylke.get(m.fylke) ?? m.fylke}</Table.Cell>
+                <Table.Cell>
+                  {m.version !== null ? (
+                    <Tag data-color="success">{t('national.status.submitted', { version: m.version })}</Tag>
+                  ) : m.active ? (
+                    <Tag data-color="warning">{t('national.status.missing')}</Tag>
+                  ) : (
+                    <Tag data-color="neutral">{t('national.status.inactive')}</Tag>
+                  )}
+                </Table.Cell>
+                <Table.Cell className="app-numeric">
+                  {m.submitted ? formatCell(m.submitted.cases, locale) : ''}
+                </Table.Cell>
+                <Table.Cell className="app-numeric">{formatCell(m.live.cases, locale)}</Table.Cell>
+                <Table.Cell className="app-numeric">
+                  {m.submitted ? formatCell(m.submitted.contacts, locale) : ''}
+                </Table.Cell>
+                <Table.Cell className="app-numeric">
+                  {m.submitted ? formatShare(m.submitted.knownContactShare, locale, t) : ''}
+                </Table.Cell>
+                <Table.Cell className="app-numeric">
+                  {m.submitted ? formatShare(m.submitted.outbreakShare, locale, t) : ''}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  )
+}

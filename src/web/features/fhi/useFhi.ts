@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiClient, apiClientCreated, apiClientList, nationalWeekly } from '../../../shared/api/fhi'
+import { api, withQuery } from '../../api/client'
+
+/** GET /api/fhi/weekly/:week — the national overview. */
+export function useNationalWeekly(week: string) {
+  return useQuery({
+    queryKey: ['fhi', 'weekly', week],
+    queryFn: ({ signal }) => api.get(`/api/fhi/weekly/${encodeURIComponent(week)}`, nationalWeekly, signal),
+    enabled: !!week,
+  })
+}
+
+export const nationalExportHref = (week: string, format: 'csv' | 'xlsx') =>
+  withQuery(`/api/fhi/weekly/${encodeURIComponent(week)}/export`, { format })
+
+export function useApiClients() {
+  return useQuery({
+    queryKey: ['fhi', 'api-clients'],
+    queryFn: ({ signal }) => api.get('/api/fhi/api-clients', apiClientList, signal),
+  })
+}
+
+export function useCreateApiClient() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { name: string; clientId?: string }) =>
+      api.post('/api/fhi/api-clients', body, apiClientCreated),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['fhi', 'api-clients'] }),
+  })
+}
+
+export function useRevokeApiClient() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post(`/api/fhi/api-clients/${encodeURIComponent(id)}/revoke`, {}, apiClient),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['fhi', 'api-clients'] }),
+  })
+}

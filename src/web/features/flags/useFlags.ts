@@ -1,0 +1,43 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FlagCreate, type FlagResolveBody, flagList, flagView } from '../../../shared/api/flags'
+import { api, isApiError, withQuery } from '../../api/client'
+
+export const flagKeys = {
+  all: ['flags'] as const,
+  list: (status: string) => ['flags', 'list', status] as const,
+}
+
+/** POST /api/flags: "Meld feil" on a registration. */
+export function useCreateFlag() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: FlagCreate) => api.post('/api/flags', body, flagView),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: flagKeys.all }),
+  })
+}
+
+/** GET /api/flags?status=: the Administrator's queue, keyset-paged. */
+export function useFlagList(status: 'open' | 'resolved') {
+  return useInfiniteQuery({
+    queryKey: flagKeys.list(status),
+    queryFn: ({ pageParam, signal }) =>
+      api.get(withQuery('/api/flags', { status, cursor: pageParam, limit: 25 }), flagList, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  })
+}
+
+/** POST /api/flags/:id/resolve with what was done and the version read. */
+export function useResolveFlag(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: FlagResolveBody) =>
+      api.post(`/api/flags/${encodeURIComponent(id)}/resolve`, body, flagView),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: flagKeys.all }),
+    // Resolved or changed by someone else meanwhile (409): show the queue as it is now.
+    onError: (err: Error) => {
+      if (isApiError(err) && err.status === 409)
+        void queryClient.invalidateQueries({ queryKey: flagKeys.all })
+    },
+  })
+}

@@ -1,0 +1,216 @@
+import { Checkbox, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { useState } from 'react'
+import { useSearchParams } from 'react-router'
+import type { FollowUpToday, FollowUpTodayItem } from '../../../shared/api/followups'
+import { AppLink } from '../../components/AppLink'
+import { formatIsoDate } from '../../components/dates'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { CASEWORK_ROLES, hasAnyRole, RequireRole, useRoles } from '../../components/RequireRole'
+import { SelectField } from '../../components/SelectField'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useT } from '../../i18n'
+import { recordPath } from '../measures/paths'
+import { AssignCallsForm } from './AssignCallsForm'
+import { RecordCallButton, RecordCallDialog } from './RecordCallDialog'
+import { useFollowUpToday } from './useFollowUps'
+
+/** `/oppfolging`: "Dagens oppfølging" — calls due today and overdue (SPEC §4). */
+export function FollowUpTodayPage() {
+  const t = useT()
+  usePageTitle(t('followUp.title'))
+  return (
+    <RequireRole roles={CASEWORK_ROLES} title={t('followUp.title')}>
+      <TodayWorklist />
+    </RequireRole>
+  )
+}
+
+function TodayWorklist() {
+  const t = useT()
+  const roles = useRoles()
+  const [params, setParams] = useSearchParams()
+  const assignedTo = params.get('smittesporer') ?? undefined
+  const subunit = params.get('enhet') ?? undefined
+  const query = useFollowUpToday({ assignedTo, subunit })
+  const [active, setActive] = useState<FollowUpTodayItem | null>(null)
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params)
+    if (value) next.set(key, value)
+    else next.delete(key)
+    setParams(next, { replace: true })
+  }
+  return (
+    <div className="app-page">
+      <div className="app-stack">
+        <Heading level={1} data-size="lg">
+          {t('followUp.title')}
+        </Heading>
+        <Paragraph>{t('followUp.intro')}</Paragraph>
+        {hasAnyRole(roles, ['admin']) && (
+          <Paragraph data-size="sm">
+            <AppLink to="/oppfolging/innstillinger">{t('followUp.settingsLink')}</AppLink>
+          </Paragraph>
+        )}
+      </div>
+      <div className="cw-form-grid">
+        <SelectField
+          label={t('followUp.filter.tracer')}
+          value={assignedTo ?? ''}
+          onChange={(e) => setFilter('smittesporer', e.target.value)}
+        >
+          <option value="">{t('followUp.filter.all')}</option>
+          <option value="me">{t('followUp.filter.me')}</option>
+          <option value="none">{t('followUp.filter.none')}</option>
+          {query.data?.tracers.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('followUp.filter.subunit')}
+          value={subunit ?? ''}
+          onChange={(e) => setFilter('enhet', e.target.value)}
+        >
+          <option value="">{t('followUp.filter.allUnits')}</option>
+          {query.data?.subunits.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {query.isPending ? (
+        <Loading label={t('followUp.loading')} />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <CallList data={query.data} onRecord={setActive} />
+      )}
+      {/* Kept here, outside the list: the call leaves the list once recorded, and the dialog may
+          still have to offer the contact → case conversion. */}
+      {active && (
+        <RecordCallDialog
+          key={active.id}
+          call={active}
+          personName={`${active.person.firstName} ${active.person.lastName}`}
+          onClose={() => setActive(null)}
+        />
+      )}
+    </div>
+  )
+}
+
+function CallList({ data, onRecord }: { data: FollowUpToday; onRecord: (call: FollowUpTodayItem) => void }) {
+  const t = useT()
+  const [selected, setSelected] = useState<string[]>([])
+  const [assigned, setAssigned] = useState<number | null>(null)
+  const visible = selected.filter((id) => data.items.some((c) => c.id === id))
+  const all = data.items.length > 0 && visible.length === data.items.length
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]))
+  if (data.items.length === 0) return <Paragraph>{t('followUp.empty')}</Paragraph>
+  return (
+    <div className="app-stack">
+      <Paragraph role="status">{t('followUp.count', { count: data.items.length })}</Paragraph>
+      <Checkbox
+        label={t('followUp.assign.selectAll')}
+        checked={all}
+        onChange={() => setSelected(all ? [] : data.items.map((c) => c.id))}
+      />
+      <div className="app-table-scroll">
+        <Table zebra data-size="sm" className="cw-table">
+          <caption className="cw-visually-hidden">{t('followUp.title')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('followUp.col.select')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('followUp.col.name')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('followUp.col.phone')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('followUp.col.measure')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('followUp.col.planned')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('followUp.col.assigned')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('followUp.col.action')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {data.items.map((c) => (
+              <CallRow
+                key={c.id}
+                call={c}
+                selected={visible.includes(c.id)}
+                onToggle={() => toggle(c.id)}
+                onRecord={() => onRecord(c)}
+              />
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      {visible.length > 0 && (
+        <AssignCallsForm
+          callIds={visible}
+          tracers={data.tracers}
+          onDone={(count) => {
+            setSelected([])
+            setAssigned(count)
+          }}
+        />
+      )}
+      <Paragraph role="status" data-size="sm" className="cw-muted">
+        {assigned !== null ? t('followUp.assign.done', { count: assigned }) : ''}
+      </Paragraph>
+    </div>
+  )
+}
+
+function CallRow({
+  call,
+  selected,
+  onToggle,
+  onRecord,
+}: {
+  call: FollowUpTodayItem
+  selected: boolean
+  onToggle: () => void
+  onRecord: () => void
+}) {
+  const t = useT()
+  const name = `${call.person.firstName} ${call.person.lastName}`
+  const m = call.measure
+  return (
+    <Table.Row>
+      <Table.Cell>
+        <Checkbox aria-label={t('followUp.col.selectRow', { name })} checked={selected} onChange={onToggle} />
+      </Table.Cell>
+      <Table.Cell>
+        <AppLink to={recordPath(m)}>{name}</AppLink>
+        {m.unreachedSince && (
+          <>
+            {' '}
+            <Tag data-color="danger" data-size="sm">
+              {t('measure.calls.notReached')}
+            </Tag>
+          </>
+        )}
+      </Table.Cell>
+      <Table.Cell>{call.person.phone ?? ''}</Table.Cell>
+      <Table.Cell>
+        {t(m.kind === 'isolation' ? 'measure.kind.isolation' : 'measure.kind.quarantine')}{' '}
+        {t('measure.period', { start: formatIsoDate(m.startDate), end: formatIsoDate(m.endDate) })}
+      </Table.Cell>
+      <Table.Cell>
+        {formatIsoDate(call.plannedDate)} ({t('measure.calls.day', { day: call.dayNumber })}){' '}
+        {call.overdueDays > 0 ? (
+          <Tag data-color="warning" data-size="sm">
+            {t('followUp.overdue', { days: call.overdueDays })}
+          </Tag>
+        ) : (
+          t('followUp.dueToday')
+        )}
+      </Table.Cell>
+      <Table.Cell>{call.assignedTo?.name ?? t('followUp.notAssigned')}</Table.Cell>
+      <Table.Cell>
+        <RecordCallButton personName={name} onClick={onRecord} />
+      </Table.Cell>
+    </Table.Row>
+  )
+}

@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  type ImportMode,
+  type ImportRun,
+  importRowPage,
+  importRun,
+  importRunList,
+  type SheetMapping,
+} from '../../../shared/api/imports'
+import { ApiError, api, CSRF_COOKIE, readCookie, withQuery } from '../../api/client'
+
+export const importKeys = {
+  all: ['imports'] as const,
+  run: (id: string) => ['imports', 'run', id] as const,
+  rows: (id: string, limit: number) => ['imports', 'rows', id, limit] as const,
+}
+
+/** States in which a background step runs: the page polls until it is done. */
+export const BUSY: ImportRun['state'][] = ['validate_queued', 'validating', 'commit_queued', 'committing']
+
+export function useImportList() {
+  return useQuery({
+    queryKey: importKeys.all,
+    queryFn: ({ signal }) => api.get('/api/imports', importRunList, signal),
+    refetchInterval: (q) => (q.state.data?.items.some((r) => BUSY.includes(r.state)) ? 2000 : false),
+  })
+}
+
+export function useImportRun(id: string) {
+  return useQuery({
+    queryKey: importKeys.run(id),
+    queryFn: ({ signal }) => api.get(`/api/imports/${encodeURIComponent(id)}`, importRun, signal),
+    refetchInterval: (q) => (q.state.data && BUSY.includes(q.state.data.state) ? 1000 : false),
+  })
+}
+
+export function useImportRows(id: string, limit: number, enabled: boolean) {
+  return useQuery({
+    queryKey: importKeys.rows(id, limit),
+    queryFn: ({ signal }) =>
+      api.get(
+        withQuery(`/api/imports/${encodeURIComponent(id)}/rows`, { withIssues: 'true', limit }),
+        importRowPage,
+        signal,
+      ),
+    enabled,
+  })
+}
+
+/** POST /api/imports as multipart/form-data (the JSON client does not send files). */
+export function useUpload() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const form = new FormData()
+      form.append('file', file, file.name)
+      const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+      const csrf = readCookie(CSRF_COOKIE)
+      if (csrf) headers['x-csrf-token'] = csrf
+      const res = await fetch('/api/imports', {
+        method: 'POST',
+        body: form,
+        headers,
+        credentials: 'same-origin',
+      })
+      const body = await res.json().catch(() => null)
+      if (!res.ok) throw new ApiError(res.status, body)
+      return importRun.parse(body)
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: importKeys.all }),
+  })
+}
+
+function useRunMutation<T>(id: string, fn: (arg: T) => Promise<ImportRun>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (run) => {
+      queryClient.setQueryData(importKeys.run(id), run)
+      void queryClient.invalidateQueries({ queryKey: importKeys.all })
+    },
+  })
+}
+
+export const useSaveMapping = (id: string) =>
+  useRunMutation(id, (sheets: SheetMapping[]) =>
+    api.put(`/api/imports/${encodeURIComponent(id)}/mapping`, { sheets, save: true }, importRun),
+  )
+export const useValidate = (id: string) =>
+  useRunMutation(id, () => api.post(`/api/imports/${encodeURIComponent(id)}/validate`, undefined, importRun))
+export const useCommit = (id: string) =>
+  useRunMutation(id, (mode: ImportMode) =>
+    api.post(`/api/imports/${encodeURIComponent(id)}/commit`, { mode }, importRun),
+  )
+export const useCancel = (id: string) =>
+  useRunMutation(id, () => api.post(`/api/imports/${encodeURIComponent(id)}/cancel`, undefined, importRun))

@@ -1,0 +1,110 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import {
+  documentView,
+  type LetterCreate,
+  type MeasureAdjust,
+  type MeasureBoardName,
+  type MeasureCancel,
+  type MeasureCreate,
+  type MeasureExempt,
+  type MeasureKind,
+  measureBoard,
+  measureList,
+  measurePreview,
+  measureView,
+} from '../../../shared/api/measures'
+import { api, withQuery } from '../../api/client'
+
+export type MeasureFilter = { personId?: string; caseId?: string; contactId?: string }
+
+export const measureKeys = {
+  all: ['measures'] as const,
+  list: (f: MeasureFilter) => ['measures', 'list', f] as const,
+  preview: (q: Record<string, string | undefined>) => ['measures', 'preview', q] as const,
+  board: (list: MeasureBoardName, kind?: MeasureKind) => ['measures', 'board', list, kind ?? 'all'] as const,
+}
+
+/** Where the browser downloads a stored letter (the server audits the read). */
+export const documentHref = (id: string) => `/api/documents/${encodeURIComponent(id)}/content`
+
+/** Current and past measures of one case, contact or person. */
+export function useMeasureList(filter: MeasureFilter) {
+  return useQuery({
+    queryKey: measureKeys.list(filter),
+    queryFn: ({ signal }) => api.get(withQuery('/api/measures', filter), measureList, signal),
+  })
+}
+
+/** The dates the rules would give, before the tracer starts the measure. */
+export function useMeasurePreview(
+  q: { kind: MeasureKind; caseId?: string; contactId?: string },
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: measureKeys.preview(q),
+    queryFn: ({ signal }) => api.get(withQuery('/api/measures/preview', q), measurePreview, signal),
+    enabled,
+  })
+}
+
+/** After any measure write: every measure list and the follow-up worklist may have changed. */
+function useInvalidate() {
+  const queryClient = useQueryClient()
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: measureKeys.all })
+    void queryClient.invalidateQueries({ queryKey: ['followups'] })
+    void queryClient.invalidateQueries({ queryKey: ['cases', 'detail'] })
+  }
+}
+
+export function useStartMeasure() {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (body: MeasureCreate) => api.post('/api/measures', body, measureView),
+    onSuccess: invalidate,
+  })
+}
+
+export type MeasureChange =
+  | ({ kind: 'adjust' } & MeasureAdjust)
+  | ({ kind: 'cancel' } & MeasureCancel)
+  | ({ kind: 'exempt' } & MeasureExempt)
+
+export function useChangeMeasure(id: string) {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: ({ kind, ...body }: MeasureChange) =>
+      api.post(`/api/measures/${encodeURIComponent(id)}/${kind}`, body, measureView),
+    onSuccess: invalidate,
+  })
+}
+
+export function useCreateLetter(measureId: string) {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (body: LetterCreate) =>
+      api.post(`/api/measures/${encodeURIComponent(measureId)}/letters`, body, documentView),
+    onSuccess: invalidate,
+  })
+}
+
+export function useMeasureBoard(list: MeasureBoardName, kind?: MeasureKind) {
+  return useInfiniteQuery({
+    queryKey: measureKeys.board(list, kind),
+    queryFn: ({ pageParam, signal }) =>
+      api.get(
+        withQuery(`/api/measures/lists/${list}`, { kind, cursor: pageParam, limit: 50 }),
+        measureBoard,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  })
+}

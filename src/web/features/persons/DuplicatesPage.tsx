@@ -1,0 +1,86 @@
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
+import { Link as RouterLink } from 'react-router'
+import type { PersonSummary } from '../../../shared/api/persons'
+import { AppLink } from '../../components/AppLink'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useT } from '../../i18n'
+import { personLine, reasonText } from './PersonSuggestions'
+import { personPath, useDuplicatePairs } from './usePersons'
+
+export const mergePath = (a: string, b: string) =>
+  `/personer/duplikater/sammenslaing?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`
+
+/** `/personer/duplikater`: pairs of persons that may be the same, each with "Slå sammen". */
+export function DuplicatesPage() {
+  const t = useT()
+  usePageTitle(t('duplicates.title'))
+  return (
+    <RequireRole roles={CASEWORK_ROLES} title={t('duplicates.title')}>
+      <Duplicates />
+    </RequireRole>
+  )
+}
+
+function Duplicates() {
+  const t = useT()
+  const pairs = useDuplicatePairs()
+  const person = (p: PersonSummary) => <AppLink to={personPath(p.id)}>{personLine(p, t)}</AppLink>
+  return (
+    <div className="app-page">
+      <div className="app-stack">
+        <Paragraph data-size="sm">
+          <AppLink to="/personer">{t('persons.backToSearch')}</AppLink>
+        </Paragraph>
+        <Heading level={1} data-size="lg">
+          {t('duplicates.title')}
+        </Heading>
+        <Paragraph className="app-prose">{t('duplicates.intro')}</Paragraph>
+      </div>
+      {pairs.isPending && <Loading label={t('duplicates.loading')} />}
+      {pairs.isError && <ErrorAlert error={pairs.error} onRetry={() => pairs.refetch()} />}
+      {pairs.isSuccess && pairs.data.items.length === 0 && <Paragraph>{t('duplicates.none')}</Paragraph>}
+      {pairs.isSuccess && pairs.data.items.length > 0 && (
+        <div className="app-table-scroll">
+          <Table zebra data-size="sm" className="cw-table">
+            <caption className="cw-visually-hidden">{t('duplicates.caption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('duplicates.personA')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('duplicates.personB')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('duplicates.why')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">
+                  <span className="cw-visually-hidden">{t('grid.actions')}</span>
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {pairs.data.items.map((pair) => (
+                <Table.Row key={`${pair.a.id}-${pair.b.id}`}>
+                  <Table.Cell>{person(pair.a)}</Table.Cell>
+                  <Table.Cell>{person(pair.b)}</Table.Cell>
+                  <Table.Cell>{reasonText(t, pair.reasons)}</Table.Cell>
+                  <Table.Cell>
+                    <Button asChild variant="secondary" data-size="sm">
+                      <RouterLink
+                        to={mergePath(pair.a.id, pair.b.id)}
+                        aria-label={t('duplicates.mergeNamed', {
+                          a: personLine(pair.a, t),
+                          b: personLine(pair.b, t),
+                        })}
+                      >
+                        {t('duplicates.merge')}
+                      </RouterLink>
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </div>
+  )
+}

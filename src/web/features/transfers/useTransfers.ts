@@ -1,0 +1,93 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { orgUnitList } from '../../../shared/api/org-units'
+import {
+  type TransferCreate,
+  type TransferListQuery,
+  transferCounts,
+  transferList,
+  transferView,
+} from '../../../shared/api/transfers'
+import { api, withQuery } from '../../api/client'
+
+export const transferKeys = {
+  all: ['transfers'] as const,
+  list: (q: TransferListQuery) => ['transfers', 'list', q] as const,
+  counts: () => ['transfers', 'counts'] as const,
+}
+
+const PAGE_SIZE = 25
+
+export function useTransferList(query: TransferListQuery) {
+  return useInfiniteQuery({
+    queryKey: transferKeys.list(query),
+    queryFn: ({ pageParam, signal }) =>
+      api.get(
+        withQuery('/api/transfers', { ...query, cursor: pageParam, limit: PAGE_SIZE }),
+        transferList,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useTransferCounts() {
+  return useQuery({
+    queryKey: transferKeys.counts(),
+    queryFn: ({ signal }) => api.get('/api/transfers/counts', transferCounts, signal),
+  })
+}
+
+/** Municipalities that use Smittespor (the only ones a transfer can go to). */
+export function useActiveKommuner() {
+  return useQuery({
+    queryKey: ['org-units', 'list', { kind: 'kommune', status: 'active' }],
+    queryFn: ({ signal }) =>
+      api.get(withQuery('/api/org-units', { kind: 'kommune', status: 'active' }), orgUnitList, signal),
+    staleTime: 5 * 60_000,
+  })
+}
+
+function useTransfersChanged() {
+  const queryClient = useQueryClient()
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: transferKeys.all })
+    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+    void queryClient.invalidateQueries({ queryKey: ['cases'] })
+    void queryClient.invalidateQueries({ queryKey: ['contacts'] })
+    void queryClient.invalidateQueries({ queryKey: ['events'] })
+    void queryClient.invalidateQueries({ queryKey: ['chains'] })
+  }
+}
+
+export function useCreateTransfer() {
+  const changed = useTransfersChanged()
+  return useMutation({
+    mutationFn: (body: TransferCreate) => api.post('/api/transfers', body, transferView),
+    onSuccess: changed,
+  })
+}
+
+export function useDecideTransfer() {
+  const changed = useTransfersChanged()
+  return useMutation({
+    mutationFn: ({
+      id,
+      action,
+      ...body
+    }: {
+      id: string
+      action: 'accept' | 'reject' | 'cancel'
+      version: number
+      reason?: string
+    }) => api.post(`/api/transfers/${encodeURIComponent(id)}/${action}`, body, transferView),
+    onSuccess: changed,
+  })
+}

@@ -1,0 +1,117 @@
+import { Button, Heading, Link, Paragraph, Table, Textfield } from '@digdir/designsystemet-react'
+import { useState } from 'react'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useI18n, useT } from '../../i18n'
+import { formatDateTime, formatDay, reasonLabel, roleLabel } from './labels'
+import { accessReviewCsvHref, useAccessReview } from './useUsers'
+
+/** `/tilgangsgjennomgang`: who had which role in the municipality when, with a CSV download. */
+export function AccessReviewPage() {
+  const t = useT()
+  usePageTitle(t('review.title'))
+  return (
+    <RequireRole roles={['admin']} title={t('review.title')}>
+      <AccessReviewView />
+    </RequireRole>
+  )
+}
+
+function AccessReviewView() {
+  const t = useT()
+  const { locale } = useI18n()
+  const [draft, setDraft] = useState({ from: '', to: '' })
+  const [period, setPeriod] = useState({ from: '', to: '' })
+  const review = useAccessReview(period)
+  return (
+    <div className="app-page">
+      <Heading level={1} data-size="lg">
+        {t('review.title')}
+      </Heading>
+      <Paragraph className="app-prose">{t('review.intro')}</Paragraph>
+      <form
+        className="app-filters"
+        aria-label={t('review.periodLabel')}
+        onSubmit={(e) => {
+          e.preventDefault()
+          setPeriod(draft)
+        }}
+      >
+        <Textfield
+          label={t('review.from')}
+          type="date"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <Textfield
+          label={t('review.to')}
+          type="date"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        <div>
+          <Button type="submit" variant="secondary">
+            {t('review.show')}
+          </Button>
+        </div>
+      </form>
+      <Paragraph>
+        <Link href={accessReviewCsvHref(period)} download>
+          {t('review.download')}
+        </Link>
+      </Paragraph>
+      {review.isPending && <Loading label={t('review.loading')} />}
+      {review.isError && <ErrorAlert error={review.error} onRetry={() => review.refetch()} />}
+      {review.data && (
+        <>
+          <Paragraph data-size="sm" aria-live="polite">
+            {t('review.count', { count: review.data.items.length, name: review.data.kommune.name })}
+          </Paragraph>
+          <div className="app-table-scroll">
+            <Table zebra border data-size="sm" data-testid="access-review">
+              <caption className="ds-sr-only">
+                {t('review.caption', { name: review.data.kommune.name })}
+              </caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('users.nationalId')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('review.role')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('review.validFrom')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('review.validTo')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('review.granted')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('review.revoked')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {review.data.items.map((r) => {
+                  const reason = reasonLabel(r.revokeReason)
+                  return (
+                    <Table.Row key={r.id}>
+                      <Table.Cell>{r.name}</Table.Cell>
+                      <Table.Cell>{r.nationalIdMasked}</Table.Cell>
+                      <Table.Cell>{t(roleLabel(r.role))}</Table.Cell>
+                      <Table.Cell>{formatDay(r.validFrom, locale)}</Table.Cell>
+                      <Table.Cell>{formatDay(r.validTo, locale) || '–'}</Table.Cell>
+                      <Table.Cell>
+                        {formatDateTime(r.grantedAt, locale)}
+                        {r.grantedBy && <div className="app-muted">{r.grantedBy}</div>}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {r.revokedAt ? formatDateTime(r.revokedAt, locale) : '–'}
+                        {r.revokedBy && <div className="app-muted">{r.revokedBy}</div>}
+                        {reason && <div className="app-muted">{t(reason)}</div>}
+                      </Table.Cell>
+                    </Table.Row>
+                  )
+                })}
+              </Table.Body>
+            </Table>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,184 @@
+import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
+import { useState } from 'react'
+import { Link as RouterLink, useSearchParams } from 'react-router'
+import type { UserSummary } from '../../../shared/api/users'
+import { AppLink } from '../../components/AppLink'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { RequireRole } from '../../components/RequireRole'
+import { SelectField } from '../../components/SelectField'
+import { usePageTitle } from '../../components/usePageTitle'
+import { useI18n, useT } from '../../i18n'
+import {
+  formatDateTime,
+  formatDay,
+  ROLES,
+  reasonLabel,
+  roleLabel,
+  rolesText,
+  statusColor,
+  statusLabel,
+} from './labels'
+import { Pager } from './Pager'
+import { type UserFilter, userPath, useUserList } from './useUsers'
+
+const STATUSES = ['active', 'deactivated', 'expired'] as const
+const PAGE_SIZE = 25
+
+/** `/brukere`: the municipality's users with roles, status and last login (Administrator). */
+export function UsersPage() {
+  const t = useT()
+  usePageTitle(t('users.title'))
+  return (
+    <RequireRole roles={['admin']} title={t('users.title')}>
+      <UsersView />
+    </RequireRole>
+  )
+}
+
+/** The filters live in the address, so a reload or a shared link shows the same list. */
+function useFilter(): [UserFilter, (next: Partial<UserFilter>) => void] {
+  const [params, setParams] = useSearchParams()
+  const filter: UserFilter = {
+    q: params.get('q') ?? '',
+    role: params.get('rolle') ?? '',
+    status: params.get('status') ?? '',
+    page: Math.max(1, Number(params.get('side')) || 1),
+  }
+  const update = (next: Partial<UserFilter>) => {
+    const merged = { ...filter, page: 1, ...next }
+    const out = new URLSearchParams()
+    if (merged.q) out.set('q', merged.q)
+    if (merged.role) out.set('rolle', merged.role)
+    if (merged.status) out.set('status', merged.status)
+    if (merged.page > 1) out.set('side', String(merged.page))
+    setParams(out, { replace: true })
+  }
+  return [filter, update]
+}
+
+function UsersView() {
+  const t = useT()
+  const [filter, setFilter] = useFilter()
+  const [text, setText] = useState(filter.q ?? '')
+  const list = useUserList({ ...filter, pageSize: PAGE_SIZE })
+  return (
+    <div className="app-page">
+      <div className="app-title-row">
+        <Heading level={1} data-size="lg">
+          {t('users.title')}
+        </Heading>
+        <Button asChild data-size="sm">
+          <RouterLink to="/brukere/ny">{t('users.add')}</RouterLink>
+        </Button>
+      </div>
+      <Paragraph className="app-prose">{t('users.intro')}</Paragraph>
+      <search aria-label={t('users.filterLabel')}>
+        <form
+          className="app-filters"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setFilter({ q: text.trim() })
+          }}
+        >
+          <Textfield
+            label={t('users.search')}
+            description={t('users.searchHelp')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <SelectField
+            label={t('users.roleFilter')}
+            value={filter.role}
+            onChange={(e) => setFilter({ role: e.target.value })}
+          >
+            <option value="">{t('users.all')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(roleLabel(r))}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('users.statusFilter')}
+            value={filter.status}
+            onChange={(e) => setFilter({ status: e.target.value })}
+          >
+            <option value="">{t('users.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(statusLabel(s))}
+              </option>
+            ))}
+          </SelectField>
+          <div>
+            <Button type="submit" variant="secondary">
+              {t('users.searchButton')}
+            </Button>
+          </div>
+        </form>
+      </search>
+      {list.isPending && <Loading label={t('users.loading')} />}
+      {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
+      {list.data && (
+        <>
+          <Paragraph data-size="sm" aria-live="polite">
+            {t('users.count', { count: list.data.total })}
+          </Paragraph>
+          {list.data.items.length > 0 && <UsersTable users={list.data.items} />}
+          <Pager
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(page) => setFilter({ ...filter, page })}
+          />
+        </>
+      )}
+    </div>
+  )
+}
+
+function UsersTable({ users }: { users: UserSummary[] }) {
+  const t = useT()
+  const { locale } = useI18n()
+  return (
+    <div className="app-table-scroll">
+      <Table zebra border data-size="sm" data-testid="users-table">
+        <caption className="ds-sr-only">{t('users.caption')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.nationalId')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.roles')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.validTo')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.lastLogin')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {users.map((u) => {
+            const reason = reasonLabel(u.deactivatedReason)
+            return (
+              <Table.Row key={u.id}>
+                <Table.Cell>
+                  <AppLink to={userPath(u.id)}>{u.name}</AppLink>
+                  {u.email && <div className="app-muted">{u.email}</div>}
+                </Table.Cell>
+                <Table.Cell>{u.nationalIdMasked}</Table.Cell>
+                <Table.Cell>{rolesText(u.roles, t) || '–'}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-color={statusColor[u.status]} data-size="sm">
+                    {t(statusLabel(u.status))}
+                  </Tag>
+                  {reason && <div className="app-muted">{t(reason)}</div>}
+                </Table.Cell>
+                <Table.Cell>{formatDay(u.validTo, locale) || '–'}</Table.Cell>
+                <Table.Cell>{formatDateTime(u.lastLoginAt, locale) || t('users.neverLoggedIn')}</Table.Cell>
+              </Table.Row>
+            )
+          })}
+        </Table.Body>
+      </Table>
+    </div>
+  )
+}
