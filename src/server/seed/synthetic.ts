@@ -42,9 +42,12 @@ export interface SyntheticOptions {
 
 type Rows = Record<string, unknown[]>
 
+/** A pool or one client of it, connected as the table owner. */
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
+
 /** Inserts column arrays with one `INSERT … SELECT FROM unnest(…)` per batch. */
 async function bulkInsert(
-  pool: pg.Pool,
+  pool: Queryable,
   table: string,
   types: Record<string, string>,
   rows: Rows,
@@ -100,7 +103,7 @@ const START = Date.UTC(2020, 2, 1)
 const dayIso = (d: number) => new Date(START + d * 86_400_000).toISOString().slice(0, 10)
 
 /** Generates and loads the synthetic population (as the table owner: no RLS on the way in). */
-export async function generateSynthetic(pool: pg.Pool, o: SyntheticOptions) {
+export async function generateSynthetic(pool: Queryable, o: SyntheticOptions) {
   const t0 = Date.now()
   const r = prng(o.seed)
   const ids = new SyntheticIdSequence()
@@ -112,232 +115,255 @@ export async function generateSynthetic(pool: pg.Pool, o: SyntheticOptions) {
   )
   const sizes = kommuner.map((k) => LARGE[k.code] ?? r.int(1_000, 30_000))
   const total = sizes.reduce((a, b) => a + b, 0)
-  const counts = { persons: 0, cases: 0, contacts: 0, measures: 0, followupCalls: 0 }
+  const counts = {
+    persons: 0,
+    cases: 0,
+    contacts: 0,
+    events: 0,
+    participants: 0,
+    measures: 0,
+    followupCalls: 0,
+  }
   const caseRate = o.caseRate ?? 0.15
 
-  for (const [i, k] of kommuner.entries()) {
-    const n = Math.max(5, Math.round((o.persons * sizes[i]!) / total))
-    const persons = newRows([
-      'id',
-      'kommune',
-      'owner_unit',
-      'national_id',
-      'id_type',
-      'first_name',
-      'last_name',
-      'birth_date',
-      'sex',
-      'phone',
-      'street',
-      'postcode',
-      'place',
-      'residence_kommune',
-    ])
-    const households: string[][] = []
-    let household: string[] = []
-    for (let p = 0; p < n; p++) {
-      if (household.length === 0 || r.chance(0.4)) {
-        household = []
-        households.push(household)
-      }
-      const id = uuidFrom(r)
-      const nid = ids.next(r.int(0, ids.dayCount - 1))
-      household.push(id)
-      const hh = households.length
-      push(persons, {
-        id,
-        kommune: k.code,
-        owner_unit: k.code,
-        national_id: nid.id,
-        id_type: 'tnr',
-        first_name: r.pick(FIRST_NAMES),
-        last_name: r.pick(LAST_NAMES),
-        birth_date: nid.birthDate,
-        sex: r.pick(['female', 'male'] as const),
-        phone: `9${String(r.int(0, 9_999_999)).padStart(7, '0')}`,
-        street: `${STREETS[hh % STREETS.length]} ${1 + (hh % 150)}`,
-        postcode: `${k.code.slice(0, 2)}${String(hh % 100).padStart(2, '0')}`,
-        place: k.code,
-        residence_kommune: k.code,
-      })
-    }
-    counts.persons += await bulkInsert(
-      pool,
-      'persons',
-      {
-        id: 'uuid',
-        kommune: 'text',
-        owner_unit: 'text',
-        national_id: 'text',
-        id_type: 'text',
-        first_name: 'text',
-        last_name: 'text',
-        birth_date: 'date',
-        sex: 'text',
-        phone: 'text',
-        street: 'text',
-        postcode: 'text',
-        place: 'text',
-        residence_kommune: 'text',
-      },
-      persons,
-    )
-
-    const personIds = persons.id as string[]
-    const householdOf = new Map<string, string[]>()
-    for (const h of households) for (const p of h) householdOf.set(p, h)
-    const cases = newRows([
-      'id',
-      'kommune',
-      'owner_unit',
-      'person_id',
-      'test_date',
-      'test_type',
-      'symptomatic',
-      'onset_date',
-      'infection_source',
-      'exposure_setting',
-      'interview_status',
-      'status',
-      'source_contact_id',
-      'created_at',
-    ])
-    const contacts = newRows([
-      'id',
-      'kommune',
-      'owner_unit',
-      'person_id',
-      'case_id',
-      'relation',
-      'exposure_setting',
-      'last_exposure',
-      'household',
-      'notified_at',
-      'status',
-      'created_at',
-    ])
-    const caseCount = Math.round(n * caseRate)
-    const days = Array.from({ length: caseCount }, () => epidemicDay(r)).sort((a, b) => a - b)
-    const recentContacts: { id: string; person: string; day: number }[] = []
-    const isCase = new Set<string>()
-    for (const day of days) {
-      let person = r.pick(personIds)
-      let source: string | null = null
-      const known =
-        recentContacts.length > 0 && r.chance(0.35)
-          ? recentContacts[r.int(Math.max(0, recentContacts.length - 200), recentContacts.length - 1)]
-          : undefined
-      if (known && !isCase.has(known.person) && day - known.day <= 14) {
-        person = known.person
-        source = known.id
-      }
-      if (isCase.has(person)) continue
-      isCase.add(person)
-      const caseId = uuidFrom(r)
-      const test = dayIso(day)
-      const symptomatic = r.chance(0.7)
-      push(cases, {
-        id: caseId,
-        kommune: k.code,
-        owner_unit: k.code,
-        person_id: person,
-        test_date: test,
-        test_type: r.pick(['pcr', 'pcr', 'antigen', 'self'] as const),
-        symptomatic,
-        onset_date: symptomatic ? dayIso(Math.max(0, day - r.int(0, 3))) : null,
-        infection_source: source ? 'contact' : r.pick(['event', 'travel', 'unknown'] as const),
-        exposure_setting: r.pick(EXPOSURE_SETTINGS).code,
-        interview_status: 'done',
-        status: 'closed',
-        source_contact_id: source,
-        created_at: `${test}T10:00:00Z`,
-      })
-      const chosen = new Set<string>([person])
-      const hh = (householdOf.get(person) ?? []).filter((p) => p !== person)
-      const want = r.int(3, 10)
-      for (const c of [...hh, ...Array.from({ length: want }, () => r.pick(personIds))]) {
-        if (chosen.size > want || chosen.has(c)) continue
-        chosen.add(c)
-        const inHousehold = hh.includes(c)
-        const contactId = uuidFrom(r)
-        push(contacts, {
-          id: contactId,
-          kommune: k.code,
-          owner_unit: k.code,
-          person_id: c,
-          case_id: caseId,
-          relation: inHousehold
-            ? 'household'
-            : r.pick(['colleague', 'friend', 'family', 'classmate', 'other'] as const),
-          exposure_setting: inHousehold ? 'household' : r.pick(EXPOSURE_SETTINGS).code,
-          last_exposure: dayIso(Math.max(0, day - r.int(0, 2))),
-          household: inHousehold,
-          notified_at: dayIso(day),
-          status: 'finished',
-          created_at: `${test}T12:00:00Z`,
-        })
-        recentContacts.push({ id: contactId, person: c, day })
-      }
-    }
-    // Contacts must exist before the cases that point at them (source_contact_id): load cases
-    // without the link first, contacts next, then set the links.
-    const links = (cases.source_contact_id as (string | null)[]).slice()
-    cases.source_contact_id = links.map(() => null)
-    counts.cases += await bulkInsert(
-      pool,
-      'cases',
-      {
-        id: 'uuid',
-        kommune: 'text',
-        owner_unit: 'text',
-        person_id: 'uuid',
-        test_date: 'date',
-        test_type: 'text',
-        symptomatic: 'bool',
-        onset_date: 'date',
-        infection_source: 'text',
-        exposure_setting: 'text',
-        interview_status: 'text',
-        status: 'text',
-        source_contact_id: 'uuid',
-        created_at: 'timestamptz',
-      },
-      cases,
-    )
-    counts.contacts += await bulkInsert(
-      pool,
-      'contacts',
-      {
-        id: 'uuid',
-        kommune: 'text',
-        owner_unit: 'text',
-        person_id: 'uuid',
-        case_id: 'uuid',
-        relation: 'text',
-        exposure_setting: 'text',
-        last_exposure: 'date',
-        household: 'bool',
-        notified_at: 'date',
-        status: 'text',
-        created_at: 'timestamptz',
-      },
-      contacts,
-    )
-    const caseIds = cases.id as string[]
-    const linked = caseIds.map((id, j) => [id, links[j]] as const).filter(([, s]) => s)
-    if (linked.length)
-      await pool.query(
-        `update cases c set source_contact_id = l.src from unnest($1::uuid[], $2::uuid[]) as l(id, src) where c.id = l.id`,
-        [linked.map(([id]) => id), linked.map(([, s]) => s)],
-      )
-    const m = await loadMeasures(pool, r, k.code, cases, contacts, o.today ?? new Date())
-    counts.measures += m.measures
-    counts.followupCalls += m.calls
-    if (i % 25 === 0)
-      o.log?.(`${k.code}: ${counts.persons} personer, ${counts.cases} saker, ${counts.contacts} kontakter`)
+  await setChainTriggers(pool, false)
+  try {
+    await loadKommuner()
+  } finally {
+    await setChainTriggers(pool, true)
   }
+  // Chain ids once per municipality over the loaded rows, instead of a trigger step per row.
+  for (const k of kommuner) await pool.query('select chain_recompute($1)', [k.code])
   await pool.query('analyze')
   return { rows: counts, ms: Date.now() - t0 }
+
+  // One municipality at a time: its persons, cases, contacts, events, measures and calls.
+  async function loadKommuner() {
+    for (const [i, k] of kommuner.entries()) {
+      const n = Math.max(5, Math.round((o.persons * sizes[i]!) / total))
+      const persons = newRows([
+        'id',
+        'kommune',
+        'owner_unit',
+        'national_id',
+        'id_type',
+        'first_name',
+        'last_name',
+        'birth_date',
+        'sex',
+        'phone',
+        'street',
+        'postcode',
+        'place',
+        'residence_kommune',
+      ])
+      const households: string[][] = []
+      let household: string[] = []
+      for (let p = 0; p < n; p++) {
+        if (household.length === 0 || r.chance(0.4)) {
+          household = []
+          households.push(household)
+        }
+        const id = uuidFrom(r)
+        const nid = ids.next(r.int(0, ids.dayCount - 1))
+        household.push(id)
+        const hh = households.length
+        push(persons, {
+          id,
+          kommune: k.code,
+          owner_unit: k.code,
+          national_id: nid.id,
+          id_type: 'tnr',
+          first_name: r.pick(FIRST_NAMES),
+          last_name: r.pick(LAST_NAMES),
+          birth_date: nid.birthDate,
+          sex: r.pick(['female', 'male'] as const),
+          phone: `9${String(r.int(0, 9_999_999)).padStart(7, '0')}`,
+          street: `${STREETS[hh % STREETS.length]} ${1 + (hh % 150)}`,
+          postcode: `${k.code.slice(0, 2)}${String(hh % 100).padStart(2, '0')}`,
+          place: k.code,
+          residence_kommune: k.code,
+        })
+      }
+      counts.persons += await bulkInsert(
+        pool,
+        'persons',
+        {
+          id: 'uuid',
+          kommune: 'text',
+          owner_unit: 'text',
+          national_id: 'text',
+          id_type: 'text',
+          first_name: 'text',
+          last_name: 'text',
+          birth_date: 'date',
+          sex: 'text',
+          phone: 'text',
+          street: 'text',
+          postcode: 'text',
+          place: 'text',
+          residence_kommune: 'text',
+        },
+        persons,
+      )
+
+      const personIds = persons.id as string[]
+      const householdOf = new Map<string, string[]>()
+      for (const h of households) for (const p of h) householdOf.set(p, h)
+      const cases = newRows([
+        'id',
+        'kommune',
+        'owner_unit',
+        'person_id',
+        'test_date',
+        'test_type',
+        'symptomatic',
+        'onset_date',
+        'infection_source',
+        'exposure_setting',
+        'interview_status',
+        'status',
+        'source_contact_id',
+        'created_at',
+      ])
+      const contacts = newRows([
+        'id',
+        'kommune',
+        'owner_unit',
+        'person_id',
+        'case_id',
+        'relation',
+        'exposure_setting',
+        'last_exposure',
+        'household',
+        'notified_at',
+        'status',
+        'created_at',
+      ])
+      const caseCount = Math.round(n * caseRate)
+      const days = Array.from({ length: caseCount }, () => epidemicDay(r)).sort((a, b) => a - b)
+      const recentContacts: { id: string; person: string; day: number }[] = []
+      const isCase = new Set<string>()
+      for (const day of days) {
+        let person = r.pick(personIds)
+        let source: string | null = null
+        const known =
+          recentContacts.length > 0 && r.chance(0.35)
+            ? recentContacts[r.int(Math.max(0, recentContacts.length - 200), recentContacts.length - 1)]
+            : undefined
+        if (known && !isCase.has(known.person) && day - known.day <= 14) {
+          person = known.person
+          source = known.id
+        }
+        if (isCase.has(person)) continue
+        isCase.add(person)
+        const caseId = uuidFrom(r)
+        const test = dayIso(day)
+        const symptomatic = r.chance(0.7)
+        push(cases, {
+          id: caseId,
+          kommune: k.code,
+          owner_unit: k.code,
+          person_id: person,
+          test_date: test,
+          test_type: r.pick(['pcr', 'pcr', 'antigen', 'self'] as const),
+          symptomatic,
+          onset_date: symptomatic ? dayIso(Math.max(0, day - r.int(0, 3))) : null,
+          infection_source: source ? 'contact' : r.pick(['event', 'travel', 'unknown'] as const),
+          exposure_setting: r.pick(EXPOSURE_SETTINGS).code,
+          interview_status: 'done',
+          status: 'closed',
+          source_contact_id: source,
+          created_at: `${test}T10:00:00Z`,
+        })
+        const chosen = new Set<string>([person])
+        const hh = (householdOf.get(person) ?? []).filter((p) => p !== person)
+        const want = r.int(3, 10)
+        for (const c of [...hh, ...Array.from({ length: want }, () => r.pick(personIds))]) {
+          if (chosen.size > want || chosen.has(c)) continue
+          chosen.add(c)
+          const inHousehold = hh.includes(c)
+          const contactId = uuidFrom(r)
+          push(contacts, {
+            id: contactId,
+            kommune: k.code,
+            owner_unit: k.code,
+            person_id: c,
+            case_id: caseId,
+            relation: inHousehold
+              ? 'household'
+              : r.pick(['colleague', 'friend', 'family', 'classmate', 'other'] as const),
+            exposure_setting: inHousehold ? 'household' : r.pick(EXPOSURE_SETTINGS).code,
+            last_exposure: dayIso(Math.max(0, day - r.int(0, 2))),
+            household: inHousehold,
+            notified_at: dayIso(day),
+            status: 'finished',
+            created_at: `${test}T12:00:00Z`,
+          })
+          recentContacts.push({ id: contactId, person: c, day })
+        }
+      }
+      // Contacts must exist before the cases that point at them (source_contact_id): load cases
+      // without the link first, contacts next, then set the links.
+      const links = (cases.source_contact_id as (string | null)[]).slice()
+      cases.source_contact_id = links.map(() => null)
+      counts.cases += await bulkInsert(
+        pool,
+        'cases',
+        {
+          id: 'uuid',
+          kommune: 'text',
+          owner_unit: 'text',
+          person_id: 'uuid',
+          test_date: 'date',
+          test_type: 'text',
+          symptomatic: 'bool',
+          onset_date: 'date',
+          infection_source: 'text',
+          exposure_setting: 'text',
+          interview_status: 'text',
+          status: 'text',
+          source_contact_id: 'uuid',
+          created_at: 'timestamptz',
+        },
+        cases,
+      )
+      counts.contacts += await bulkInsert(
+        pool,
+        'contacts',
+        {
+          id: 'uuid',
+          kommune: 'text',
+          owner_unit: 'text',
+          person_id: 'uuid',
+          case_id: 'uuid',
+          relation: 'text',
+          exposure_setting: 'text',
+          last_exposure: 'date',
+          household: 'bool',
+          notified_at: 'date',
+          status: 'text',
+          created_at: 'timestamptz',
+        },
+        contacts,
+      )
+      const caseIds = cases.id as string[]
+      const linked = caseIds.map((id, j) => [id, links[j]] as const).filter(([, s]) => s)
+      if (linked.length)
+        await pool.query(
+          `update cases c set source_contact_id = l.src from unnest($1::uuid[], $2::uuid[]) as l(id, src) where c.id = l.id`,
+          [linked.map(([id]) => id), linked.map(([, s]) => s)],
+        )
+      const ev = await loadEvents(pool, r, k.code, cases, personIds)
+      counts.events += ev.events
+      counts.participants += ev.participants
+      const m = await loadMeasures(pool, r, k.code, cases, contacts, o.today ?? new Date())
+      counts.measures += m.measures
+      counts.followupCalls += m.calls
+      if (i % 25 === 0)
+        o.log?.(`${k.code}: ${counts.persons} personer, ${counts.cases} saker, ${counts.contacts} kontakter`)
+    }
+  }
 }
 
 const addDays = (iso: string, n: number) =>
@@ -349,7 +375,7 @@ const addDays = (iso: string, n: number) =>
  * worklist has real work at any scale.
  */
 async function loadMeasures(
-  pool: pg.Pool,
+  pool: Queryable,
   r: ReturnType<typeof prng>,
   kommune: string,
   cases: Rows,
@@ -479,4 +505,93 @@ async function loadMeasures(
     measures: await bulkInsert(pool, 'measures', measureTypes, measures),
     calls: await bulkInsert(pool, 'followup_calls', callTypes, calls),
   }
+}
+
+/** The chain triggers (migration 0013): a bulk load turns them off and runs chain_recompute once. */
+const CHAIN_TRIGGERS = [
+  ['cases', 'chain_case_ins'],
+  ['cases', 'chain_case_upd'],
+  ['contacts', 'chain_contact_ins'],
+  ['contacts', 'chain_contact_upd'],
+  ['events', 'chain_event_ins'],
+  ['events', 'chain_event_upd'],
+  ['event_participants', 'chain_participant_ins'],
+  ['event_participants', 'chain_participant_upd'],
+] as const
+
+async function setChainTriggers(pool: Queryable, on: boolean) {
+  for (const [table, trigger] of CHAIN_TRIGGERS)
+    await pool.query(`alter table ${table} ${on ? 'enable' : 'disable'} trigger ${trigger}`)
+}
+
+const EVENT_NAMES = ['Bursdagsfeiring', 'Korøvelse', 'Julebord', 'Fotballtrening', 'Bryllup', 'Konfirmasjon']
+
+/**
+ * About one event per 25 cases: a gathering around one of the cases' test days (one in five an
+ * outbreak), with that case as participant and 4–20 others from the municipality as attendees.
+ */
+async function loadEvents(
+  pool: Queryable,
+  r: ReturnType<typeof prng>,
+  kommune: string,
+  cases: Rows,
+  personIds: string[],
+) {
+  const events = newRows(['id', 'kommune', 'owner_unit', 'name', 'exposure_setting', 'location', 'starts_at'])
+  events.outbreak = []
+  const parts = newRows(['kommune', 'event_id', 'person_id', 'role', 'case_id', 'exposure_at'])
+  const caseIds = cases.id as string[]
+  for (let j = 0; j < caseIds.length; j++) {
+    if (!r.chance(0.04)) continue
+    const id = uuidFrom(r)
+    const starts = `${addDays(cases.test_date![j] as string, -r.int(2, 5))}T18:00:00Z`
+    push(events, {
+      id,
+      kommune,
+      owner_unit: kommune,
+      name: `${r.pick(EVENT_NAMES)} ${events.id!.length + 1}`,
+      exposure_setting: r.pick(EXPOSURE_SETTINGS).code,
+      location: r.pick(STREETS),
+      starts_at: starts,
+      outbreak: r.chance(0.2),
+    })
+    const seen = new Set<string>([cases.person_id![j] as string])
+    const base = { kommune, event_id: id, exposure_at: starts }
+    push(parts, { ...base, person_id: cases.person_id![j], role: 'case', case_id: caseIds[j] })
+    for (let a = r.int(4, 20); a > 0; a--) {
+      const p = r.pick(personIds)
+      if (seen.has(p)) continue
+      seen.add(p)
+      push(parts, { ...base, person_id: p, role: 'attendee', case_id: null })
+    }
+  }
+  const n = await bulkInsert(
+    pool,
+    'events',
+    {
+      id: 'uuid',
+      kommune: 'text',
+      owner_unit: 'text',
+      name: 'text',
+      exposure_setting: 'text',
+      location: 'text',
+      starts_at: 'timestamptz',
+      outbreak: 'bool',
+    },
+    events,
+  )
+  const p = await bulkInsert(
+    pool,
+    'event_participants',
+    {
+      kommune: 'text',
+      event_id: 'uuid',
+      person_id: 'uuid',
+      role: 'text',
+      case_id: 'uuid',
+      exposure_at: 'timestamptz',
+    },
+    parts,
+  )
+  return { events: n, participants: p }
 }

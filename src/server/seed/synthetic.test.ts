@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkNationalId } from '../../shared/domain/nationalId'
+import { asOwner, type TestDb } from '../audit/test-helpers'
+import { createTestDatabase } from '../test/database'
+import { generateSynthetic } from './synthetic'
+
+/**
+ * The load-test generator at a tiny scale: every table the benchmark reads gets rows, national
+ * ids are synthetic, and chains are computed although the chain triggers were off during the load.
+ */
+let t: TestDb
+let rows: Awaited<ReturnType<typeof generateSynthetic>>['rows']
+beforeAll(async () => {
+  t = await createTestDatabase()
+  rows = await asOwner(t, async (c) => (await generateSynthetic(c, { persons: 2500, seed: 7 })).rows)
+}, 300_000)
+afterAll(() => t.close())
+
+const one = <R>(sql: string) => asOwner(t, async (c) => (await c.query(sql)).rows[0] as R)
+
+describe('generateSynthetic', () => {
+  it('fills persons, cases, contacts, events, participants, measures and calls', async () => {
+    for (const n of Object.values(rows)) expect(n).toBeGreaterThan(0)
+    const db = await one<Record<string, number>>(
+      `select (select count(*) from persons)::int persons, (select count(*) from cases)::int cases,
+              (select count(*) from contacts)::int contacts, (select count(*) from events)::int events,
+              (select count(*) from event_participants)::int participants,
+              (select count(distinct kommune) from persons)::int kommuner`,
+    )
+    expect(db).toMatchObject({
+      persons: rows.persons,
+      cases: rows.cases,
+      contacts: rows.contacts,
+      events: rows.events,
+      participants: rows.participants,
+      kommuner: 357,
+    })
+  })
+
+  it('gives only synthetic national ids', async () => {
+    const ids = await asOwner(t, async (c) => (await c.query('select national_id from persons')).rows)
+    expect(ids.filter((r) => checkNationalId(r.national_id).synthetic !== true)).toEqual([])
+  })
+
+  it('leaves the chain triggers on and every case, contact and event in a chain', async () => {
+    const off = await one<{ n: number }>(
+      `select count(*)::int n from pg_trigger where tgname like 'chain_%' and tgenabled = 'D'`,
+    )
+    expect(off.n).toBe(0)
+    const missing = await one<{ n: number }>(
+      `select ((select count(*) from cases) + (select count(*) from contacts) + (select count(*) from events)
+              - (select count(*) from chain_nodes))::int n`,
+    )
+    expect(missing.n).toBe(0)
+  })
+})
