@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { infectiousPeriodView, userRef, warning } from './casework'
 import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes'
 import { contactListItem } from './contacts'
+import { fregApplyBody } from './freg'
 import { personRef, personSummary } from './persons'
 
 /** Index cases (SPEC §3.2). Field names follow the database columns in camelCase. */
@@ -70,6 +71,12 @@ export type CaseFields = z.input<typeof caseFields>
 export const caseCreate = caseFields.extend({
   person: personRef,
   assignedTo: uuid.nullable().optional(),
+  /**
+   * The tracer filled the new person from Folkeregisteret: the lookup's signed receipt and the
+   * fields left as FREG gave them. Saved with FREG as their source (freg_fetched_at), as freg-apply
+   * does; ignored when the person already existed.
+   */
+  freg: fregApplyBody.omit({ version: true }).optional(),
 })
 export type CaseCreate = z.input<typeof caseCreate>
 

@@ -17,6 +17,8 @@ import { assertKommuneActive } from '../../policy/kommune-active'
 import { type Action, authorize } from '../../policy/policy'
 import { presentContactListItem } from '../contacts/contacts.present'
 import { listContactsOfCase } from '../contacts/contacts.queries'
+import { applyReceipt } from '../freg/freg.apply'
+import { findPerson } from '../persons/persons.queries'
 import { resolvePerson } from '../persons/persons.service'
 import { CASE_COLUMNS, periodOf, presentCase, presentCaseDetail, toCaseColumns } from './cases.present'
 import * as q from './cases.queries'
@@ -105,6 +107,7 @@ export async function createCase(deps: AppDeps, ctx: RequestContext, input: z.ou
     await assertAssignable(trx, input.assignedTo, kommune, 'body.assignedTo')
     const person = await resolvePerson(deps, trx, ctx, input.person, 'body.person')
     await assertNoOpenCase(trx, person.personId, kommune, 'body.person')
+    if (input.freg && person.created) await recordFregSource(deps, trx, ctx, person.personId, input.freg)
     const { id } = await q.insertCase(trx, {
       ...toCaseColumns(input),
       kommune,
@@ -123,6 +126,19 @@ export async function createCase(deps: AppDeps, ctx: RequestContext, input: z.ou
     })
     return { ...(await loadCaseDetail(trx, c)), personCreated: person.created }
   })
+}
+
+/** A person registered with the case from a FREG lookup: record the source as freg-apply does. */
+async function recordFregSource(
+  deps: AppDeps,
+  trx: Trx,
+  ctx: RequestContext,
+  personId: string,
+  freg: NonNullable<z.output<typeof caseCreate>['freg']>,
+) {
+  authorize(ctx.actor, 'freg.lookup')
+  const row = await findPerson(trx, { id: personId, kommune: ctx.actor.kommune! })
+  await applyReceipt(deps, trx, ctx, row!, { ...freg, version: row!.version })
 }
 
 /** GET /api/cases/{id}: audited as a read of the case person's data (and the contacts shown). */
