@@ -25,7 +25,7 @@ export function NewCasePage() {
 
 function NewCaseForm() {
   const t = useT()
-  const { form, onSubmit, create, candidates, setCandidates, unplaced } = useNewCaseForm()
+  const { form, onSubmit, create, candidates, setCandidates, unplaced, setFregLookup } = useNewCaseForm()
   const error = create.error
   const openCaseId =
     isApiError(error) && error.code === 'open-case-exists'
@@ -40,7 +40,11 @@ function NewCaseForm() {
           </Heading>
           <Paragraph className="app-prose">{t('newCase.intro')}</Paragraph>
         </div>
-        <NewCasePersonSection candidates={candidates} clearCandidates={() => setCandidates([])} />
+        <NewCasePersonSection
+          candidates={candidates}
+          clearCandidates={() => setCandidates([])}
+          onFregUse={setFregLookup}
+        />
         <section className="app-stack cw-section" aria-labelledby="new-case-facts">
           <Heading level={2} data-size="sm" id="new-case-facts">
             {t('newCase.caseHeading')}

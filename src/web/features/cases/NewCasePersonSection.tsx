@@ -10,6 +10,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
+import type { FregLookupResult } from '../../../shared/api/freg'
 import type { nationalIdLookup } from '../../../shared/api/persons'
 import { validateNationalId } from '../../../shared/domain/nationalId'
 import { useTestEnvironment } from '../../api/session'
@@ -33,9 +34,12 @@ type Lookup = z.infer<typeof nationalIdLookup> & { nationalId: string }
 export function NewCasePersonSection({
   candidates,
   clearCandidates,
+  onFregUse,
 }: {
   candidates: Suggestion[]
   clearCandidates: () => void
+  /** The FREG answer the form was filled from (its receipt goes with the registration). */
+  onFregUse?: (result: FregLookupResult) => void
 }) {
   const t = useT()
   const headingId = useId()
@@ -131,6 +135,7 @@ export function NewCasePersonSection({
           const fill = fregFill(r.person)
           for (const key of Object.keys(fill) as (keyof typeof fill)[])
             setValue(`person.${key}`, fill[key], { shouldDirty: true })
+          onFregUse?.(r)
         }}
       />
       <div aria-live="polite" className="app-stack">

@@ -5,10 +5,12 @@ import { useNavigate } from 'react-router'
 import { z } from 'zod'
 import type { CaseCreate } from '../../../shared/api/cases'
 import { protectedAddress } from '../../../shared/api/codes'
+import type { FregLookupResult } from '../../../shared/api/freg'
 import { type PersonRef, personInput } from '../../../shared/api/persons'
 import { isApiError } from '../../api/client'
 import { useSession } from '../../api/session'
 import { applyApiErrors, blankToNull, stripBody } from '../../components/formErrors'
+import { fregFieldsKept } from '../freg/fill'
 import type { Suggestion } from '../persons/PersonSuggestions'
 import { CASE_FIELD_NAMES, caseFormValues, checkCaseForm, EMPTY_CASE_FORM, toCaseFields } from './caseForm'
 import { casePath, useCreateCase } from './useCases'
@@ -57,6 +59,16 @@ const newCaseSchema = caseFormValues
   })
 export type NewCaseFormValues = z.infer<typeof newCaseSchema>
 
+/**
+ * The FREG lookup the new person was filled from, when it still matches the typed national id:
+ * the receipt lets the server record FREG as the source of the fields left as FREG gave them.
+ */
+function fregSource(p: PersonFormValues, lookup: FregLookupResult | null): CaseCreate['freg'] {
+  if (!lookup || p.existingId || lookup.person.nationalId !== p.nationalId.replace(/\s/g, ''))
+    return undefined
+  return { receipt: lookup.receipt, fields: fregFieldsKept(p, lookup.person) }
+}
+
 const FIELD_NAMES = [...CASE_FIELD_NAMES, ...Object.keys(personFormValues.shape).map((k) => `person.${k}`)]
 
 /**
@@ -69,6 +81,7 @@ export function useNewCaseForm() {
   const create = useCreateCase()
   const [candidates, setCandidates] = useState<Suggestion[]>([])
   const [unplaced, setUnplaced] = useState<{ path: string; message: string }[]>([])
+  const [fregLookup, setFregLookup] = useState<FregLookupResult | null>(null)
   const form = useForm<NewCaseFormValues>({
     resolver: zodResolver(newCaseSchema),
     defaultValues: {
@@ -99,6 +112,7 @@ export function useNewCaseForm() {
       ...toCaseFields(caseValues),
       person: toPersonRef(person),
       assignedTo: assignToMe ? me : null,
+      freg: fregSource(person, fregLookup),
     }
     try {
       const created = await create.mutateAsync(body)
@@ -112,5 +126,5 @@ export function useNewCaseForm() {
     }
   })
 
-  return { form, onSubmit, create, candidates, setCandidates, unplaced }
+  return { form, onSubmit, create, candidates, setCandidates, unplaced, setFregLookup }
 }
