@@ -168,6 +168,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'contact.create': 'Registrerte nærkontakt',
   'contact.read': 'Så nærkontakt',
   'contact.update': 'Endret nærkontakt',
+  'contact.assign': 'Tildelte nærkontakt',
   'event.create': 'Opprettet hendelse',
   'event.read': 'Så hendelse',
   'event.update': 'Endret hendelse',

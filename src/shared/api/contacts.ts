@@ -60,6 +60,9 @@ export type ContactPatch = z.input<typeof contactPatch>
 /** POST /api/contacts/{id}/notified: date the contact was told (null clears it); by = the actor. */
 export const contactNotifiedBody = z.object({ notifiedAt: isoDate.nullable(), version: versionField })
 
+/** PUT /api/contacts/{id}/assignee: a user with a role in this kommune, or null to unassign. */
+export const contactAssigneeBody = z.object({ userId: uuid.nullable(), version: versionField })
+
 export const contactIdParam = z.object({ id: uuid })
 
 /** A contact as shown in the case view, lists and worklists. */
@@ -75,6 +78,8 @@ export const contactListItem = z.object({
   notifiedAt: z.string().nullable(),
   status: contactStatus,
   becameCaseId: z.string().nullable(),
+  /** The tracer who follows the contact up. */
+  assignedTo: userRef.nullable(),
   createdAt: z.string(),
   version: z.number().int(),
   /** Last exposure outside the case's infectious period, etc. */

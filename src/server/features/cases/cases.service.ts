@@ -77,7 +77,12 @@ const auditView = (c: q.CaseRow) => {
   return { ...out, status: c.status, assignedTo: c.assigned_to, sourceContactId: c.source_contact_id }
 }
 
-async function assertAssignable(trx: Trx, userId: string | null | undefined, kommune: string, path: string) {
+export async function assertAssignable(
+  trx: Trx,
+  userId: string | null | undefined,
+  kommune: string,
+  path: string,
+) {
   if (userId && !(await q.isCaseWorkerIn(trx, userId, kommune)))
     throw fieldError(path, 'Brukeren har ingen smittesporingsrolle i denne kommunen')
 }

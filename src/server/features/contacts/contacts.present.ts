@@ -41,6 +41,7 @@ export const presentContactListItem = (r: ContactListRow, today: string): Contac
   notifiedAt: r.notified_at,
   status: r.status,
   becameCaseId: r.became_case_id,
+  assignedTo: r.assigned_to ? { id: r.assigned_to, name: r.assigned_name ?? '' } : null,
   createdAt: iso(r.created_at)!,
   version: r.version,
   warnings: exposureWarnings(r.last_exposure, contactPeriod(r), today),
@@ -96,4 +97,5 @@ export const contactAuditView = (r: Partial<ContactValues>) => ({
   notifiedAt: r.notified_at,
   notifiedBy: r.notified_by,
   becameCaseId: r.became_case_id,
+  assignedTo: r.assigned_to,
 })

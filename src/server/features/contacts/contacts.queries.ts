@@ -13,9 +13,11 @@ function contactsWithPerson(trx: Trx, kommune: string) {
     .selectFrom('contacts as t')
     .innerJoin('persons as p', 'p.id', 't.person_id')
     .leftJoin('cases as c', (j) => j.onRef('c.id', '=', 't.case_id').on('c.kommune', '=', kommune))
+    .leftJoin('users as a', 'a.id', 't.assigned_to')
     .selectAll('t')
     .select(personSummaryColumns)
     .select([
+      'a.name as assigned_name',
       'c.symptomatic as c_symptomatic',
       'c.onset_date as c_onset_date',
       'c.test_date as c_test_date',

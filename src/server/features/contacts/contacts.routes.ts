@@ -1,5 +1,6 @@
 import { caseIdParam, caseWriteResult } from '../../../shared/api/cases'
 import {
+  contactAssigneeBody,
   contactBatch,
   contactBatchResult,
   contactCreate,
@@ -52,6 +53,11 @@ export const contactRoutes: AppPlugin = async (app) => {
     '/api/contacts/:id/notified',
     { schema: { tags, params: contactIdParam, body: contactNotifiedBody, response: { 200: contactDetail } } },
     (req) => service.markNotified(deps, req.ctx, req.params.id, req.body),
+  )
+  app.put(
+    '/api/contacts/:id/assignee',
+    { schema: { tags, params: contactIdParam, body: contactAssigneeBody, response: { 200: contactDetail } } },
+    (req) => service.assignContact(deps, req.ctx, req.params.id, req.body),
   )
   app.post(
     '/api/contacts/:id/convert-to-case',

@@ -1,5 +1,10 @@
 import type { z } from 'zod'
-import type { ContactDetail, contactNotifiedBody, contactPatch } from '../../../shared/api/contacts'
+import type {
+  ContactDetail,
+  contactAssigneeBody,
+  contactNotifiedBody,
+  contactPatch,
+} from '../../../shared/api/contacts'
 import { futureDateError } from '../../../shared/domain/caseDates'
 import { exposureWarning } from '../../../shared/domain/infectiousPeriod'
 import { audit, diffFields } from '../../audit/audit'
@@ -10,7 +15,7 @@ import type { AppDeps } from '../../http/types'
 import { type Action, authorize } from '../../policy/policy'
 import { periodOf, presentPersonCols } from '../cases/cases.present'
 import { findCase } from '../cases/cases.queries'
-import { scope, todayOslo } from '../cases/cases.service'
+import { assertAssignable, scope, todayOslo } from '../cases/cases.service'
 import { contactAuditView, contactPeriod, presentContactDetail, toContactColumns } from './contacts.present'
 import * as q from './contacts.queries'
 
@@ -127,5 +132,20 @@ export async function markNotified(
     const before = await requireContact(trx, ctx, id, 'case.write')
     const values = { notified_at: body.notifiedAt, notified_by: body.notifiedAt ? s.userId : null }
     return writeContact(trx, ctx, before, body.version, values, 'contact.notify')
+  })
+}
+
+/** PUT /api/contacts/{id}/assignee: a tracer or administrator of this municipality, or nobody. */
+export async function assignContact(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: z.output<typeof contactAssigneeBody>,
+) {
+  const s = scope(ctx, 'case.write')
+  return inTenant(deps.db, s, async (trx) => {
+    const before = await requireContact(trx, ctx, id, 'case.write')
+    await assertAssignable(trx, body.userId, s.kommune, 'body.userId')
+    return writeContact(trx, ctx, before, body.version, { assigned_to: body.userId }, 'contact.assign')
   })
 }
