@@ -132,7 +132,8 @@ export async function generateSynthetic(pool: Queryable, o: SyntheticOptions) {
     await loadKommuner()
   } finally {
     o.log?.(`Bygger ${indexes.length} indekser på nytt …`)
-    for (const def of indexes) await pool.query(def)
+    // Same round trip, so the same connection of a pool: index builds sort in memory.
+    for (const def of indexes) await pool.query(`set maintenance_work_mem = '512MB'; ${def}`)
     await setChainTriggers(pool, true)
   }
   // Chain ids once per municipality over the loaded rows, instead of a trigger step per row.
