@@ -1,6 +1,5 @@
 import type { ParticipantCreate, ParticipantRole } from '../../../shared/api/events'
-import { type PersonSummary, personInput } from '../../../shared/api/persons'
-import { splitIdOrBirth } from '../contacts/gridModel'
+import { cellOfPath, checkPerson, emptyPersonRow, type PersonRow, toPersonInput } from '../linelist/personRow'
 import { parseExposure } from './osloTime'
 
 /**
@@ -11,31 +10,16 @@ import { parseExposure } from './osloTime'
 export const PGRID_CELLS = ['firstName', 'lastName', 'idOrBirth', 'phone', 'role', 'exposure'] as const
 export type PGridCell = (typeof PGRID_CELLS)[number]
 
-type Typed = { firstName: string; lastName: string; idOrBirth: string; phone: string }
-
-export interface PGridRow extends Typed {
+export interface PGridRow extends PersonRow {
   role: ParticipantRole
   /** As typed: 12.04.2024, 12.04.2024 18:30 … */
   exposure: string
-  picked: PersonSummary | null
-  typed: Typed | null
-  confirmNew: boolean
 }
 export interface PGridValues {
   rows: PGridRow[]
 }
 
-export const emptyPRow = (exposure = ''): PGridRow => ({
-  firstName: '',
-  lastName: '',
-  idOrBirth: '',
-  phone: '',
-  role: 'attendee',
-  exposure,
-  picked: null,
-  typed: null,
-  confirmNew: false,
-})
+export const emptyPRow = (exposure = ''): PGridRow => ({ ...emptyPersonRow(), role: 'attendee', exposure })
 
 /** Nobody typed a person in the row (the prefilled exposure alone does not count). */
 export const isEmptyPRow = (r: PGridRow) =>
@@ -43,43 +27,17 @@ export const isEmptyPRow = (r: PGridRow) =>
 
 export function toParticipantCreate(r: PGridRow): ParticipantCreate {
   const exposureAt = r.exposure.trim() ? parseExposure(r.exposure) : null
-  const common = { role: r.role, exposureAt }
-  if (r.picked) return { ...common, person: { personId: r.picked.id } }
-  const { nationalId, birthDate } = splitIdOrBirth(r.idOrBirth)
-  return {
-    ...common,
-    person: {
-      firstName: r.firstName,
-      lastName: r.lastName,
-      nationalId,
-      birthDate,
-      phone: r.phone.trim() || null,
-      ...(r.confirmNew ? { confirmNew: true } : {}),
-    },
-  }
+  return { role: r.role, exposureAt, person: toPersonInput(r) }
 }
 
 /** An API path inside one row (`person.lastName`, `exposureAt`) → the grid cell showing it. */
-export function pCellOf(path: string): PGridCell | null {
-  const p = path.replace(/^person\./, '')
-  if (p === 'nationalId' || p === 'birthDate') return 'idOrBirth'
-  if (p === 'exposureAt') return 'exposure'
-  return (PGRID_CELLS as readonly string[]).includes(p) ? (p as PGridCell) : null
-}
+export const pCellOf = (path: string) => cellOfPath<PGridCell>(path, PGRID_CELLS, { exposureAt: 'exposure' })
 
 export type PCellErrors = Partial<Record<PGridCell, string>>
 
-/** Client-side check of one row: the shared person schema plus what free typing adds. */
+/** Client-side check of one row: the shared person check plus an exposure time that cannot be read. */
 export function checkPRow(r: PGridRow, messages: { idOrBirth: string; exposure: string }): PCellErrors {
-  const cells: PCellErrors = {}
-  if (!r.picked && splitIdOrBirth(r.idOrBirth).bad) cells.idOrBirth = messages.idOrBirth
-  if (r.exposure.trim() && !parseExposure(r.exposure)) cells.exposure = messages.exposure
-  if (!r.picked) {
-    const { person } = toParticipantCreate(r)
-    for (const issue of personInput.safeParse(person).error?.issues ?? []) {
-      const cell = pCellOf(issue.path.join('.')) ?? 'firstName'
-      cells[cell] ??= issue.message
-    }
-  }
-  return cells
+  const cells: PCellErrors =
+    r.exposure.trim() && !parseExposure(r.exposure) ? { exposure: messages.exposure } : {}
+  return checkPerson(r, cells, messages.idOrBirth, pCellOf)
 }
