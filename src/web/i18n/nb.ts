@@ -306,5 +306,8 @@ export const nb = {
 
 export type MessageKey = keyof typeof nb
 export type Messages = Record<MessageKey, string>
-/** Other languages may leave keys out; `t()` then falls back to bokmål for that key. */
+/**
+ * Partial so a language can be assembled from feature files; i18n.test.ts requires nn and en to have
+ * every key. `t()` still falls back to bokmål for a key that is missing at run time.
+ */
 export type PartialMessages = Partial<Messages>
