@@ -12,10 +12,10 @@ describe('translate', () => {
     expect(translate('nb', 'orgUnits.search.hits')).toBe('Treff: {count}')
   })
 
-  it('falls back to bokmål for a key a language leaves out', () => {
-    expect(nn['orgUnits.kind.kommune']).toBeUndefined()
-    expect(translate('nn', 'orgUnits.kind.kommune')).toBe('Kommune')
-    expect(translate('en', 'orgUnits.kind.kommune')).toBe('Municipality')
+  it('uses the chosen language', () => {
+    expect(translate('nb', 'nav.events')).toBe('Hendelser')
+    expect(translate('nn', 'nav.events')).toBe('Hendingar')
+    expect(translate('en', 'nav.events')).toBe('Events')
   })
 
   it('knows exactly nb, nn and en', () => {
@@ -24,7 +24,22 @@ describe('translate', () => {
 })
 
 describe('catalogues', () => {
+  const nbKeys = Object.keys(nb) as MessageKey[]
+
   for (const [name, catalogue] of Object.entries({ nn, en })) {
+    // The PartialMessages type lets a language be assembled from feature files; this keeps it whole.
+    it(`${name} has every key nb has`, () => {
+      expect(nbKeys.filter((key) => catalogue[key] === undefined)).toEqual([])
+    })
+
+    it(`${name} has no key nb lacks`, () => {
+      expect(Object.keys(catalogue).filter((key) => !(key in nb))).toEqual([])
+    })
+
+    it(`${name} has no empty message`, () => {
+      expect(Object.entries(catalogue).filter(([, text]) => (text ?? '').trim() === '')).toEqual([])
+    })
+
     it(`${name} uses the same placeholders as nb in every key`, () => {
       for (const [key, text] of Object.entries(catalogue)) {
         expect([key, placeholders(text ?? '')]).toEqual([key, placeholders(nb[key as MessageKey])])
