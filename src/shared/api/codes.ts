@@ -2,31 +2,40 @@ import { z } from 'zod'
 
 /** FHI weekly-report exposure settings (data/org-units/../exposure-settings.csv), in report order. */
 export const EXPOSURE_SETTINGS = [
-  { code: 'household', nb: 'husstand', en: 'household', msis: '01' },
-  { code: 'kindergarten', nb: 'barnehage', en: 'kindergarten', msis: '04' },
-  { code: 'school', nb: 'skole (1.-12. trinn)', en: 'school (years 1-12)', msis: '04' },
+  { code: 'household', nb: 'husstand', nn: 'hushald', en: 'household', msis: '01' },
+  { code: 'kindergarten', nb: 'barnehage', nn: 'barnehage', en: 'kindergarten', msis: '04' },
+  {
+    code: 'school',
+    nb: 'skole (1.-12. trinn)',
+    nn: 'skule (1.-12. trinn)',
+    en: 'school (years 1-12)',
+    msis: '04',
+  },
   {
     code: 'university',
     nb: 'universitet eller høyskole',
+    nn: 'universitet eller høgskule',
     en: 'university or university college',
     msis: '14',
   },
-  { code: 'workplace', nb: 'arbeidsplass', en: 'workplace', msis: '15' },
+  { code: 'workplace', nb: 'arbeidsplass', nn: 'arbeidsplass', en: 'workplace', msis: '15' },
   {
     code: 'health_institution',
     nb: 'helseinstitusjon (sykehjem, aldershjem, rehabilitering, sykehus etc.)',
+    nn: 'helseinstitusjon (sjukeheim, aldersheim, rehabilitering, sjukehus osb.)',
     en: 'health institution (nursing home, care home, rehabilitation, hospital etc.)',
     msis: '02',
   },
-  { code: 'event', nb: 'arrangement', en: 'event', msis: '06' },
+  { code: 'event', nb: 'arrangement', nn: 'arrangement', en: 'event', msis: '06' },
   {
     code: 'organised_leisure',
     nb: 'organisert fritidsaktivitet',
+    nn: 'organisert fritidsaktivitet',
     en: 'organised leisure activity',
     msis: '07',
   },
-  { code: 'travel', nb: 'reise', en: 'travel', msis: '16' },
-  { code: 'unknown', nb: 'ukjent', en: 'unknown', msis: '99' },
+  { code: 'travel', nb: 'reise', nn: 'reise', en: 'travel', msis: '16' },
+  { code: 'unknown', nb: 'ukjent', nn: 'ukjend', en: 'unknown', msis: '99' },
 ] as const
 
 export const exposureSetting = z.enum(EXPOSURE_SETTINGS.map((s) => s.code) as [string, ...string[]], {

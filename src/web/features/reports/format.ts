@@ -16,12 +16,18 @@ export function formatShare(s: Share, locale: string, t: Translate): string {
   return s.toLocaleString(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
 }
 
-const SETTING_NAMES = new Map<string, string>(EXPOSURE_SETTINGS.map((s) => [s.code, s.nb]))
-const SETTING_NAMES_EN = new Map<string, string>(EXPOSURE_SETTINGS.map((s) => [s.code, s.en]))
+type SettingLanguage = 'nb' | 'nn' | 'en'
+const SETTING_NAMES = Object.fromEntries(
+  (['nb', 'nn', 'en'] as const).map((l) => [
+    l,
+    new Map<string, string>(EXPOSURE_SETTINGS.map((s) => [s.code, s[l]])),
+  ]),
+) as Record<SettingLanguage, Map<string, string>>
 
-/** An exposure setting's name in the UI language (bokmål for nn). */
+/** An exposure setting's name (FHI's wording) in the UI language; bokmål for an unknown language. */
 export function settingName(code: string, language: string): string {
-  const name = (language === 'en' ? SETTING_NAMES_EN : SETTING_NAMES).get(code) ?? code
+  const names = SETTING_NAMES[language as SettingLanguage] ?? SETTING_NAMES.nb
+  const name = names.get(code) ?? code
   return name.charAt(0).toUpperCase() + name.slice(1)
 }
 
