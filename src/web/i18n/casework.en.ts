@@ -19,6 +19,7 @@ export const caseworkEn: PartialMessages = {
   'access.noActiveKommune': 'Choose a municipality at the top of the page first.',
   'conflict.title': 'Someone else has changed the case',
   'conflict.titleContact': 'Someone else has changed the close contact',
+  'conflict.titleEvent': 'Someone else has changed the event',
   'conflict.titlePerson': 'Someone else has changed the person',
   'conflict.text':
     'Your changes have not been saved because someone else saved first. Compare and choose: load what is saved now, or save your changes again on top of it.',
@@ -373,6 +374,8 @@ export const caseworkEn: PartialMessages = {
   'contact.backToCase': 'Back to the case for {name}',
   'contact.indexPeriod': "The index case's infectious period: {start} – {end}",
   'contact.followUpHeading': 'Follow-up',
+  'contact.staleAction':
+    'The close contact has changed in the meantime. The page has been updated – try again.',
   'contact.notifiedBy': 'Notified {date} by {by}.',
   'contact.undoNotified': 'Undo notification',
   'contact.convert': 'Convert to case',

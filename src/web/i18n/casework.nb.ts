@@ -23,6 +23,7 @@ export const caseworkNb = {
 
   'conflict.title': 'Noen andre har endret saken',
   'conflict.titleContact': 'Noen andre har endret nærkontakten',
+  'conflict.titleEvent': 'Noen andre har endret hendelsen',
   'conflict.titlePerson': 'Noen andre har endret personen',
   'conflict.text':
     'Endringene dine er ikke lagret, fordi noen andre lagret først. Sammenlign og velg: last inn det som er lagret nå, eller lagre endringene dine på nytt oppå det.',
@@ -387,6 +388,7 @@ export const caseworkNb = {
   'contact.backToCase': 'Tilbake til saken for {name}',
   'contact.indexPeriod': 'Smitteperioden til indekstilfellet: {start} – {end}',
   'contact.followUpHeading': 'Oppfølging',
+  'contact.staleAction': 'Nærkontakten er endret i mellomtiden. Siden er oppdatert – prøv igjen.',
   'contact.notifiedBy': 'Varslet {date} av {by}.',
   'contact.undoNotified': 'Angre varsling',
   'contact.convert': 'Gjør om til sak',

@@ -19,6 +19,7 @@ export const caseworkNn: PartialMessages = {
   'access.noActiveKommune': 'Vel kommune øvst på sida før du held fram.',
   'conflict.title': 'Nokon andre har endra saka',
   'conflict.titleContact': 'Nokon andre har endra nærkontakten',
+  'conflict.titleEvent': 'Nokon andre har endra hendinga',
   'conflict.titlePerson': 'Nokon andre har endra personen',
   'conflict.text':
     'Endringane dine er ikkje lagra, fordi nokon andre lagra først. Samanlikn og vel: last inn det som er lagra no, eller lagre endringane dine på nytt oppå det.',
@@ -370,6 +371,7 @@ export const caseworkNn: PartialMessages = {
   'contact.backToCase': 'Tilbake til saka for {name}',
   'contact.indexPeriod': 'Smitteperioden til indekstilfellet: {start} – {end}',
   'contact.followUpHeading': 'Oppfølging',
+  'contact.staleAction': 'Nærkontakten er endra i mellomtida. Sida er oppdatert – prøv igjen.',
   'contact.notifiedBy': 'Varsla {date} av {by}.',
   'contact.undoNotified': 'Angre varsling',
   'contact.convert': 'Gjer om til sak',

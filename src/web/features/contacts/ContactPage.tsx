@@ -28,6 +28,7 @@ import { FlagDialog } from '../flags/FlagDialog'
 import { MeasuresPanel } from '../measures/MeasuresPanel'
 import { PersonCard } from '../persons/PersonCard'
 import { TransferDialog } from '../transfers/TransferDialog'
+import { ContactAssignee } from './ContactAssignee'
 import { ConvertToCaseDialog } from './ConvertToCaseDialog'
 import {
   CONTACT_FIELD_NAMES,
@@ -160,6 +161,7 @@ function ContactFollowUp({ contact }: { contact: ContactDetail }) {
             })
           : t('contacts.notNotified')}
       </Paragraph>
+      <ContactAssignee contact={contact} />
       <div className="cw-actions">
         {!contact.notifiedAt ? (
           <Button

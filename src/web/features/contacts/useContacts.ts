@@ -77,6 +77,22 @@ export function useMarkNotified() {
   })
 }
 
+/** PUT /api/contacts/:id/assignee: a user of this municipality, or null to unassign. */
+export function useAssignContact(id: string) {
+  const saved = useContactSaved()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { userId: string | null; version: number }) =>
+      api.put(apiPath(id, '/assignee'), body, contactDetail),
+    onSuccess: saved,
+    // Changed meanwhile (409): show the contact as it is now, then the tracer can choose again.
+    onError: (err) => {
+      if (isApiError(err) && err.status === 409)
+        void queryClient.invalidateQueries({ queryKey: contactKeys.detail(id) })
+    },
+  })
+}
+
 /** POST /api/contacts/:id/convert-to-case: answers with the new case. */
 export function useConvertToCase(id: string) {
   const queryClient = useQueryClient()
