@@ -1,9 +1,11 @@
 import { Button, Textfield } from '@digdir/designsystemet-react'
 import type { EventCreate, EventView } from '../../../shared/api/events'
+import { ConflictNotice } from '../../components/ConflictNotice'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import { EXPOSURE_SETTING_CODES, EXPOSURE_SETTING_LABELS } from '../cases/labels'
+import { eventConflictRows } from './eventConflict'
 import { EVENT_STATUS_LABELS } from './labels'
 import { useEventForm } from './useEventForm'
 
@@ -16,13 +18,14 @@ export function EventForm({
   saving,
 }: {
   initial?: EventView
-  save: (body: EventCreate) => Promise<unknown>
+  /** `version`: set when re-applying on top of a newer stored event after a conflict. */
+  save: (body: EventCreate, version?: number) => Promise<unknown>
   error: unknown
   submitLabel: string
   saving: boolean
 }) {
   const t = useT()
-  const { form, onSubmit, left } = useEventForm(initial, save)
+  const { form, onSubmit, left, conflict, reapply, reload } = useEventForm(initial, save)
   const { errors } = form.formState
   const r = form.register
   return (
@@ -95,10 +98,21 @@ export function EventForm({
         error={errors.description?.message}
         {...r('description')}
       />
-      {error && left.length === 0 && !Object.keys(errors).length ? <ErrorAlert error={error} /> : null}
-      {left.length > 0 && <ErrorAlert error={error} />}
+      {conflict && (
+        <ConflictNotice
+          title={t('conflict.titleEvent')}
+          rows={eventConflictRows(t, conflict)}
+          onReload={reload}
+          onReapply={reapply}
+          busy={saving}
+        />
+      )}
+      {!conflict && error && left.length === 0 && !Object.keys(errors).length ? (
+        <ErrorAlert error={error} />
+      ) : null}
+      {!conflict && left.length > 0 && <ErrorAlert error={error} />}
       <div className="cw-actions">
-        <Button type="submit" loading={saving}>
+        <Button type="submit" loading={saving && !conflict}>
           {submitLabel}
         </Button>
       </div>

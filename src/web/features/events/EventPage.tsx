@@ -90,7 +90,7 @@ function EventView({ event }: { event: EventDetail }) {
             <EventForm
               key={event.version}
               initial={event}
-              save={(body) => patch.mutateAsync({ ...body, version: event.version })}
+              save={(body, version = event.version) => patch.mutateAsync({ ...body, version })}
               error={patch.error}
               saving={patch.isPending}
               submitLabel={t('event.save')}

@@ -1,9 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { type EventCreate, type EventView, eventCreate } from '../../../shared/api/events'
+import { type EventCreate, type EventView, eventCreate, eventView } from '../../../shared/api/events'
 import { type ApiFieldError, isApiError } from '../../api/client'
 import { applyApiErrors, blankToNull } from '../../components/formErrors'
+import type { EventConflict } from './eventConflict'
 import { fromOsloInput, toOsloInput } from './osloTime'
+import { eventKeys } from './useEvents'
 
 /** The event form as the inputs hold it: strings, with the times as datetime-local values. */
 export interface EventFormValues {
@@ -20,7 +23,7 @@ export interface EventFormValues {
   description: string
   status: 'active' | 'closed'
 }
-const FIELDS: (keyof EventFormValues)[] = [
+export const EVENT_FIELDS: (keyof EventFormValues)[] = [
   'name',
   'exposureSetting',
   'location',
@@ -65,10 +68,17 @@ export function toEventBody(v: EventFormValues): EventCreate {
 
 /**
  * One form for registering and editing an event: checked with the shared `eventCreate` schema
- * before sending, server field errors (e.g. `body.endsAt`) shown on the fields.
+ * before sending, server field errors (e.g. `body.endsAt`) shown on the fields. An edit refused
+ * with 409 `conflict` keeps the input and exposes `conflict` (as the case form does); the user
+ * then reloads the stored event or re-applies their changed fields on top of it.
  */
-export function useEventForm(initial: EventView | undefined, save: (body: EventCreate) => Promise<unknown>) {
+export function useEventForm(
+  initial: EventView | undefined,
+  save: (body: EventCreate, version?: number) => Promise<unknown>,
+) {
+  const queryClient = useQueryClient()
   const [left, setLeft] = useState<ApiFieldError[]>([])
+  const [conflict, setConflict] = useState<EventConflict | null>(null)
   const form = useForm<EventFormValues>({
     defaultValues: formValuesOf(initial),
     resolver: async (values) => {
@@ -80,14 +90,37 @@ export function useEventForm(initial: EventView | undefined, save: (body: EventC
       return { values: {}, errors }
     },
   })
-  const onSubmit = form.handleSubmit(async (values) => {
+  const send = async (values: EventFormValues, base: EventFormValues, version?: number) => {
     setLeft([])
     try {
-      await save(toEventBody(values))
+      await save(toEventBody(values), version)
+      setConflict(null)
     } catch (err) {
       if (!isApiError(err)) throw err
-      setLeft(applyApiErrors(err, form.setError, FIELDS))
+      const current = err.code === 'conflict' ? eventView.safeParse(err.problem?.current) : null
+      if (current?.success) {
+        const changed = EVENT_FIELDS.filter((k) => values[k] !== base[k])
+        setConflict({ current: current.data, mine: values, changed })
+        return
+      }
+      setLeft(applyApiErrors(err, form.setError, EVENT_FIELDS))
     }
-  })
-  return { form, onSubmit, left }
+  }
+  const onSubmit = form.handleSubmit((values) => send(values, formValuesOf(initial)))
+
+  /** Save the fields the user changed again, on top of the stored version (others' changes stay). */
+  const reapply = () => {
+    if (!conflict) return
+    const stored = formValuesOf(conflict.current)
+    const mine = Object.fromEntries(conflict.changed.map((k) => [k, conflict.mine[k]]))
+    void send({ ...stored, ...mine }, stored, conflict.current.version)
+  }
+  /** Drop the user's changes and show what is stored. */
+  const reload = () => {
+    if (!conflict) return
+    form.reset(formValuesOf(conflict.current))
+    setConflict(null)
+    if (initial) void queryClient.invalidateQueries({ queryKey: eventKeys.detail(initial.id) })
+  }
+  return { form, onSubmit, left, conflict, reapply, reload }
 }
