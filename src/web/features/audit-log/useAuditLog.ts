@@ -1,7 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import { auditLogPage, auditUserList, auditVerification, innsynReport } from '../../../shared/api/audit-log'
 import { personList } from '../../../shared/api/persons'
 import { api, withQuery } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 /** The log's filters as they appear in the page address and the API query. */
 export interface AuditFilters {
@@ -28,17 +29,12 @@ const PAGE_SIZE = 50
 
 /** GET /api/audit-log, newest first, a page at a time (each page is itself logged as a search). */
 export function useAuditLog(filters: AuditFilters) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: auditLogKeys.log(filters),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        withQuery('/api/audit-log', { ...filters, cursor: pageParam, limit: PAGE_SIZE }),
-        auditLogPage,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    path: '/api/audit-log',
+    params: filters,
+    schema: auditLogPage,
+    limit: PAGE_SIZE,
     // A log read is logged: do not re-read it behind the user's back.
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,

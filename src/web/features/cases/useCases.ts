@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   type CaseCreate,
   type CaseDetail,
@@ -15,7 +9,8 @@ import {
   caseWriteResult,
   householdSuggestions,
 } from '../../../shared/api/cases'
-import { api, isApiError, withQuery } from '../../api/client'
+import { api, isApiError } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export const caseKeys = {
   all: ['cases'] as const,
@@ -31,13 +26,12 @@ const PAGE_SIZE = 25
 
 /** GET /api/cases with filters; "Vis flere" fetches the next keyset page. */
 export function useCaseList(filter: CaseListQuery, enabled = true) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: caseKeys.list(filter),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(withQuery('/api/cases', { ...filter, cursor: pageParam, limit: PAGE_SIZE }), caseList, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    path: '/api/cases',
+    params: filter,
+    schema: caseList,
+    limit: PAGE_SIZE,
     enabled,
   })
 }

@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { type ChainListQuery, chainList, chainView } from '../../../shared/api/chains'
-import { api, withQuery } from '../../api/client'
+import { api } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export const chainKeys = {
   all: ['chains'] as const,
@@ -17,22 +18,12 @@ export const chainPath = (id: string) => `/smittekjeder/${encodeURIComponent(id)
 const PAGE_SIZE = 25
 
 export function useChainList(query: ChainListQuery) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: chainKeys.list(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        withQuery('/api/chains', {
-          active: query.active,
-          minSize: query.minSize as number | undefined,
-          cursor: pageParam,
-          limit: PAGE_SIZE,
-        }),
-        chainList,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    path: '/api/chains',
+    params: { active: query.active, minSize: query.minSize as number | undefined },
+    schema: chainList,
+    limit: PAGE_SIZE,
   })
 }
 

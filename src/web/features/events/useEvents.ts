@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   type ConvertParticipantBody,
   convertParticipantResult,
@@ -21,6 +15,7 @@ import {
   participantBatchResult,
 } from '../../../shared/api/events'
 import { api, withQuery } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -35,17 +30,12 @@ const PAGE_SIZE = 25
 
 /** GET /api/events with filters; "Vis flere" fetches the next keyset page. */
 export function useEventList(filter: EventListQuery) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: eventKeys.list(filter),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        withQuery('/api/events', { ...filter, cursor: pageParam, limit: PAGE_SIZE }),
-        eventList,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    path: '/api/events',
+    params: filter,
+    schema: eventList,
+    limit: PAGE_SIZE,
   })
 }
 

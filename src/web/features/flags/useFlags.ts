@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FlagCreate, type FlagResolveBody, flagList, flagView } from '../../../shared/api/flags'
-import { api, isApiError, withQuery } from '../../api/client'
+import { api, isApiError } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export const flagKeys = {
   all: ['flags'] as const,
@@ -18,12 +19,13 @@ export function useCreateFlag() {
 
 /** GET /api/flags?status=: the Administrator's queue, keyset-paged. */
 export function useFlagList(status: 'open' | 'resolved') {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: flagKeys.list(status),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(withQuery('/api/flags', { status, cursor: pageParam, limit: 25 }), flagList, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    path: '/api/flags',
+    params: { status },
+    schema: flagList,
+    limit: 25,
+    keepPrevious: false,
   })
 }
 

@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   documentView,
   type LetterCreate,
@@ -20,6 +14,7 @@ import {
   measureView,
 } from '../../../shared/api/measures'
 import { api, withQuery } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export type MeasureFilter = { personId?: string; caseId?: string; contactId?: string }
 
@@ -95,16 +90,11 @@ export function useCreateLetter(measureId: string) {
 }
 
 export function useMeasureBoard(list: MeasureBoardName, kind?: MeasureKind) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: measureKeys.board(list, kind),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        withQuery(`/api/measures/lists/${list}`, { kind, cursor: pageParam, limit: 50 }),
-        measureBoard,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    path: `/api/measures/lists/${list}`,
+    params: { kind },
+    schema: measureBoard,
+    limit: 50,
   })
 }

@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
 import {
   duplicatePairs,
@@ -18,6 +12,7 @@ import {
   personView,
 } from '../../../shared/api/persons'
 import { api, withQuery } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export const personKeys = {
   all: ['persons'] as const,
@@ -40,14 +35,13 @@ export function usePerson(id: string | null | undefined) {
 
 /** GET /api/persons?q=: keyset-paged search by name, national id or phone. */
 export function usePersonSearch(q: string) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: personKeys.search(q),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(withQuery('/api/persons', { q, cursor: pageParam, limit: 25 }), personList, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    path: '/api/persons',
+    params: { q },
+    schema: personList,
+    limit: 25,
     enabled: q.trim().length >= 2,
-    placeholderData: keepPreviousData,
   })
 }
 

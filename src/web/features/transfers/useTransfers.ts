@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { orgUnitList } from '../../../shared/api/org-units'
 import {
   type TransferCreate,
@@ -14,6 +8,7 @@ import {
   transferView,
 } from '../../../shared/api/transfers'
 import { api, withQuery } from '../../api/client'
+import { useKeysetList } from '../../api/useKeysetList'
 
 export const transferKeys = {
   all: ['transfers'] as const,
@@ -24,17 +19,12 @@ export const transferKeys = {
 const PAGE_SIZE = 25
 
 export function useTransferList(query: TransferListQuery) {
-  return useInfiniteQuery({
+  return useKeysetList({
     queryKey: transferKeys.list(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        withQuery('/api/transfers', { ...query, cursor: pageParam, limit: PAGE_SIZE }),
-        transferList,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    path: '/api/transfers',
+    params: query,
+    schema: transferList,
+    limit: PAGE_SIZE,
   })
 }
 
