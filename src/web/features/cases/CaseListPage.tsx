@@ -1,8 +1,7 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react'
+import { Button, Heading } from '@digdir/designsystemet-react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { type CaseListQuery, caseListQuery } from '../../../shared/api/cases'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { Loading } from '../../components/Loading'
+import { PagedList } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
@@ -58,7 +57,6 @@ function CaseList() {
       { replace: true },
     )
   }
-  const items = list.data?.pages.flatMap((p) => p.items) ?? []
   return (
     <div className="app-page">
       <div className="app-title-row cw-title-row">
@@ -70,32 +68,9 @@ function CaseList() {
         </Button>
       </div>
       <CaseFilters params={params} setParams={setParams} />
-      <div className="app-stack">
-        <Paragraph data-size="sm" aria-live="polite" className="cw-muted">
-          {list.isSuccess &&
-            (items.length === 0
-              ? t('cases.none')
-              : list.hasNextPage
-                ? t('cases.shownMore', { count: items.length })
-                : t('cases.shown', { count: items.length }))}
-        </Paragraph>
-        {list.isPending && <Loading label={t('cases.loading')} />}
-        {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-        {items.length > 0 && (
-          <CaseTable items={items} caption={t('cases.caption')} sort={sort} onSort={onSort} />
-        )}
-        {list.hasNextPage && (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('common.showMore')}
-            </Button>
-          </div>
-        )}
-      </div>
+      <PagedList list={list} prefix="cases">
+        {(items) => <CaseTable items={items} caption={t('cases.caption')} sort={sort} onSort={onSort} />}
+      </PagedList>
     </div>
   )
 }

@@ -1,12 +1,11 @@
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import { useSearchParams } from 'react-router'
 import { type ChainListItem, type ChainListQuery, chainListQuery } from '../../../shared/api/chains'
 import { AppLink } from '../../components/AppLink'
 import { formatIsoDate } from '../../components/dates'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { Loading } from '../../components/Loading'
+import { PagedList } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
-import { SelectField } from '../../components/SelectField'
+import { FilterSelect, useUrlFilters } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import { casePath } from '../cases/useCases'
@@ -40,16 +39,7 @@ function ChainList() {
     minSize: /^\d+$/.test(minSize) ? minSize : '2',
   }) as ChainListQuery
   const list = useChainList(query)
-  const items = list.data?.pages.flatMap((p) => p.items) ?? []
-  const set = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        next.set(key, value)
-        return next
-      },
-      { replace: true },
-    )
+  const filters = useUrlFilters(params, setParams)
   return (
     <div className="app-page">
       <Heading level={1} data-size="lg">
@@ -57,45 +47,22 @@ function ChainList() {
       </Heading>
       <Paragraph className="app-prose">{t('chains.lead')}</Paragraph>
       <search className="cw-filters" aria-label={t('chains.filtersLabel')}>
-        <SelectField
-          label={t('chains.activeFilter')}
-          value={active}
-          onChange={(e) => set('aktiv', e.target.value)}
-        >
+        <FilterSelect filters={filters} name="aktiv" label={t('chains.activeFilter')} fallback="true">
           <option value="true">{t('chains.activeOnly')}</option>
           <option value="false">{t('chains.inactiveOnly')}</option>
           <option value="all">{t('chains.all')}</option>
-        </SelectField>
-        <SelectField label={t('chains.minSize')} value={minSize} onChange={(e) => set('min', e.target.value)}>
+        </FilterSelect>
+        <FilterSelect filters={filters} name="min" label={t('chains.minSize')} fallback="2">
           {MIN_SIZES.map((m) => (
             <option key={m.value} value={m.value}>
               {t(m.label)}
             </option>
           ))}
-        </SelectField>
+        </FilterSelect>
       </search>
-      <div className="app-stack">
-        <Paragraph data-size="sm" aria-live="polite" className="cw-muted">
-          {list.isSuccess &&
-            (items.length === 0
-              ? t('chains.none')
-              : t(list.hasNextPage ? 'chains.shownMore' : 'chains.shown', { count: items.length }))}
-        </Paragraph>
-        {list.isPending && <Loading label={t('chains.loading')} />}
-        {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-        {items.length > 0 && <ChainTable items={items} />}
-        {list.hasNextPage && (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('common.showMore')}
-            </Button>
-          </div>
-        )}
-      </div>
+      <PagedList list={list} prefix="chains">
+        {(items) => <ChainTable items={items} />}
+      </PagedList>
     </div>
   )
 }

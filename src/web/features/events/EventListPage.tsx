@@ -1,6 +1,5 @@
-import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
-import { useEffect, useState } from 'react'
-import { Link as RouterLink, type SetURLSearchParams, useSearchParams } from 'react-router'
+import { Button, Heading, Table, Tag } from '@digdir/designsystemet-react'
+import { Link as RouterLink, useSearchParams } from 'react-router'
 import {
   type EventListItem,
   type EventListQuery,
@@ -8,11 +7,16 @@ import {
   eventStatus,
 } from '../../../shared/api/events'
 import { AppLink } from '../../components/AppLink'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { Loading } from '../../components/Loading'
+import { PagedList } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
-import { SelectField } from '../../components/SelectField'
-import { useDebounced } from '../../components/useDebounced'
+import {
+  CodeOptions,
+  FilterDate,
+  FilterSearch,
+  FilterSelect,
+  type UrlFilters,
+  useUrlFilters,
+} from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { codeLabel, EXPOSURE_SETTING_CODES, EXPOSURE_SETTING_LABELS } from '../cases/labels'
@@ -45,7 +49,6 @@ function EventList() {
   const t = useT()
   const [params, setParams] = useSearchParams()
   const list = useEventList(filterFromParams(params))
-  const items = list.data?.pages.flatMap((p) => p.items) ?? []
   return (
     <div className="app-page">
       <div className="app-title-row cw-title-row">
@@ -56,106 +59,34 @@ function EventList() {
           <RouterLink to="/hendelser/ny">{t('events.new')}</RouterLink>
         </Button>
       </div>
-      <EventFilters params={params} setParams={setParams} />
-      <div className="app-stack">
-        <Paragraph data-size="sm" aria-live="polite" className="cw-muted">
-          {list.isSuccess &&
-            (items.length === 0
-              ? t('events.none')
-              : t(list.hasNextPage ? 'events.shownMore' : 'events.shown', { count: items.length }))}
-        </Paragraph>
-        {list.isPending && <Loading label={t('events.loading')} />}
-        {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-        {items.length > 0 && <EventTable items={items} />}
-        {list.hasNextPage && (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('common.showMore')}
-            </Button>
-          </div>
-        )}
-      </div>
+      <EventFilters filters={useUrlFilters(params, setParams)} />
+      <PagedList list={list} prefix="events">
+        {(items) => <EventTable items={items} />}
+      </PagedList>
     </div>
   )
 }
 
-function EventFilters({ params, setParams }: { params: URLSearchParams; setParams: SetURLSearchParams }) {
+function EventFilters({ filters }: { filters: UrlFilters }) {
   const t = useT()
-  const set = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
-  const [q, setQ] = useState(params.get('q') ?? '')
-  const debouncedQ = useDebounced(q.trim(), 350)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search term updates the address
-  useEffect(() => {
-    if (debouncedQ !== (params.get('q') ?? '')) set('q', debouncedQ)
-  }, [debouncedQ])
   return (
     <search className="cw-filters" aria-label={t('events.filtersLabel')}>
-      <Textfield
-        type="search"
-        className="cw-filters__search"
-        label={t('events.search')}
-        autoComplete="off"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-      />
-      <SelectField
-        label={t('events.setting')}
-        value={params.get('setting') ?? ''}
-        onChange={(e) => set('setting', e.target.value)}
-      >
+      <FilterSearch filters={filters} label={t('events.search')} />
+      <FilterSelect filters={filters} name="setting" label={t('events.setting')}>
         <option value="">{t('events.all')}</option>
-        {EXPOSURE_SETTING_CODES.map((s) => (
-          <option key={s} value={s}>
-            {t(EXPOSURE_SETTING_LABELS[s])}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('events.outbreakFilter')}
-        value={params.get('outbreak') ?? ''}
-        onChange={(e) => set('outbreak', e.target.value)}
-      >
+        <CodeOptions codes={EXPOSURE_SETTING_CODES} labels={EXPOSURE_SETTING_LABELS} />
+      </FilterSelect>
+      <FilterSelect filters={filters} name="outbreak" label={t('events.outbreakFilter')}>
         <option value="">{t('events.all')}</option>
         <option value="true">{t('events.onlyOutbreaks')}</option>
         <option value="false">{t('events.noOutbreaks')}</option>
-      </SelectField>
-      <SelectField
-        label={t('events.statusFilter')}
-        value={params.get('status') ?? ''}
-        onChange={(e) => set('status', e.target.value)}
-      >
+      </FilterSelect>
+      <FilterSelect filters={filters} name="status" label={t('events.statusFilter')}>
         <option value="">{t('events.all')}</option>
-        {eventStatus.options.map((s) => (
-          <option key={s} value={s}>
-            {t(EVENT_STATUS_LABELS[s])}
-          </option>
-        ))}
-      </SelectField>
-      <Textfield
-        type="date"
-        label={t('events.from')}
-        value={params.get('from') ?? ''}
-        onChange={(e) => set('from', e.target.value)}
-      />
-      <Textfield
-        type="date"
-        label={t('events.to')}
-        value={params.get('to') ?? ''}
-        onChange={(e) => set('to', e.target.value)}
-      />
+        <CodeOptions codes={eventStatus.options} labels={EVENT_STATUS_LABELS} />
+      </FilterSelect>
+      <FilterDate filters={filters} name="from" label={t('events.from')} />
+      <FilterDate filters={filters} name="to" label={t('events.to')} />
     </search>
   )
 }
