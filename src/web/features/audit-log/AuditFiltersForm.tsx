@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client'
 import { SelectField } from '../../components/SelectField'
 import { useI18n, useT } from '../../i18n'
 import { roleKey } from './AuditTable'
+import { useAuditLabel } from './auditLabels'
 import { PersonPicker, type PickedPerson } from './PersonPicker'
 import { type AuditFilters, EMPTY_FILTERS, useAuditUsers } from './useAuditLog'
 
@@ -25,13 +26,16 @@ export function AuditFiltersForm({
 }) {
   const t = useT()
   const { locale } = useI18n()
+  const label = useAuditLabel()
   const users = useAuditUsers()
   const [draft, setDraft] = useState(applied)
   const [person, setPerson] = useState(appliedPerson)
   const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }))
   const fieldError = (name: string) => (isApiError(error) ? error.fieldError(name) : undefined)
-  const actions = Object.entries(AUDIT_ACTION_LABELS).sort(([, a], [, b]) => a.localeCompare(b, locale))
+  const actions = Object.keys(AUDIT_ACTION_LABELS)
+    .map((code) => [code, label('action', code)] as const)
+    .sort(([, a], [, b]) => a.localeCompare(b, locale))
 
   return (
     <form
@@ -58,7 +62,7 @@ export function AuditFiltersForm({
           <optgroup label={t('auditLog.filter.actionGroups')}>
             {AUDIT_ACTION_GROUPS.map((g) => (
               <option key={g.prefix} value={g.prefix}>
-                {g.label}
+                {label('group', g.prefix)}
               </option>
             ))}
           </optgroup>

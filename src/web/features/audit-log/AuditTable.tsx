@@ -1,13 +1,9 @@
 import { Button, Table, Tag } from '@digdir/designsystemet-react'
 import { Fragment, useState } from 'react'
-import {
-  type AuditEntryView,
-  type AuditOutcome,
-  auditActionLabel,
-  auditRecordTypeLabel,
-} from '../../../shared/api/audit-log'
+import type { AuditEntryView, AuditOutcome } from '../../../shared/api/audit-log'
 import { type MessageKey, useT } from '../../i18n'
 import { AuditEntryDetails } from './AuditEntryDetails'
+import { useAuditLabel } from './auditLabels'
 import { formatOsloDateTime } from './format'
 
 const COLUMNS = 8
@@ -23,6 +19,7 @@ export const roleKey = (role: string) => `role.${role}` as MessageKey
 /** The log as a table, one row per event, each with a disclosure button for its details. */
 export function AuditTable({ items }: { items: AuditEntryView[] }) {
   const t = useT()
+  const label = useAuditLabel()
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const toggle = (id: number) =>
     setOpen((prev) => {
@@ -56,7 +53,7 @@ export function AuditTable({ items }: { items: AuditEntryView[] }) {
                   <Table.Cell className="app-nowrap">{formatOsloDateTime(e.occurredAt)}</Table.Cell>
                   <Table.Cell>{e.userName ?? t('auditLog.noUser')}</Table.Cell>
                   <Table.Cell>{e.roles.map((r) => t(roleKey(r))).join(', ')}</Table.Cell>
-                  <Table.Cell>{auditActionLabel(e.action)}</Table.Cell>
+                  <Table.Cell>{label('action', e.action)}</Table.Cell>
                   <Table.Cell>
                     <RecordCell entry={e} />
                   </Table.Cell>
@@ -100,10 +97,11 @@ export function AuditTable({ items }: { items: AuditEntryView[] }) {
 }
 
 function RecordCell({ entry }: { entry: Pick<AuditEntryView, 'recordType' | 'personName'> }) {
+  const label = useAuditLabel()
   if (!entry.recordType) return null
   return (
     <>
-      {auditRecordTypeLabel(entry.recordType)}
+      {label('recordType', entry.recordType)}
       {entry.personName && <div>{entry.personName}</div>}
     </>
   )

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import { useSearchParams } from 'react-router'
-import { auditActionLabel, auditRecordTypeLabel, type InnsynReportView } from '../../../shared/api/audit-log'
+import type { InnsynReportView } from '../../../shared/api/audit-log'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { AuditLogNav } from './AuditLogNav'
 import { outcomeColor, roleKey } from './AuditTable'
+import { useAuditLabel } from './auditLabels'
 import { formatOsloDateTime } from './format'
 import { PersonPicker, personLabel } from './PersonPicker'
 import { innsynCsvHref, useInnsyn } from './useAuditLog'
@@ -73,6 +74,7 @@ function InnsynView() {
 function InnsynResult({ report, href }: { report: InnsynReportView; href: string }) {
   const t = useT()
   const { locale } = useI18n()
+  const label = useAuditLabel()
   const p = report.person
   const name = `${personLabel(p)}${p.birthDate ? ` (${t('auditLog.person.born', { date: formatIsoDate(p.birthDate, locale) })})` : ''}`
   return (
@@ -117,8 +119,8 @@ function InnsynResult({ report, href }: { report: InnsynReportView; href: string
                   <Table.Cell className="app-nowrap">{formatOsloDateTime(r.occurredAt)}</Table.Cell>
                   <Table.Cell>{r.userName ?? t('auditLog.noUser')}</Table.Cell>
                   <Table.Cell>{r.roles.map((x) => t(roleKey(x))).join(', ')}</Table.Cell>
-                  <Table.Cell>{auditActionLabel(r.action)}</Table.Cell>
-                  <Table.Cell>{r.recordType ? auditRecordTypeLabel(r.recordType) : ''}</Table.Cell>
+                  <Table.Cell>{label('action', r.action)}</Table.Cell>
+                  <Table.Cell>{r.recordType ? label('recordType', r.recordType) : ''}</Table.Cell>
                   <Table.Cell>
                     {t(`auditLog.basis.${r.basis}`)}
                     {r.reason && <div className="app-muted">{r.reason}</div>}

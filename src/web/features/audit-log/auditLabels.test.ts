@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import {
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTION_LABELS,
+  AUDIT_RECORD_TYPE_LABELS,
+} from '../../../shared/api/audit-log'
+import {
+  AUDIT_ACTION_LABELS_EN,
+  AUDIT_ACTION_LABELS_NN,
+  AUDIT_GROUP_LABELS_EN,
+  AUDIT_GROUP_LABELS_NN,
+  AUDIT_RECORD_TYPE_LABELS_EN,
+  AUDIT_RECORD_TYPE_LABELS_NN,
+  auditLabel,
+} from './auditLabels'
+
+const keys = (o: Record<string, string>) => Object.keys(o).sort()
+
+describe('audit labels', () => {
+  it('translates every bokmål action, group and record type into nn and en, and nothing else', () => {
+    const groups = AUDIT_ACTION_GROUPS.map((g) => g.prefix).sort()
+    for (const map of [AUDIT_ACTION_LABELS_NN, AUDIT_ACTION_LABELS_EN])
+      expect(keys(map)).toEqual(keys(AUDIT_ACTION_LABELS))
+    for (const map of [AUDIT_GROUP_LABELS_NN, AUDIT_GROUP_LABELS_EN]) expect(keys(map)).toEqual(groups)
+    for (const map of [AUDIT_RECORD_TYPE_LABELS_NN, AUDIT_RECORD_TYPE_LABELS_EN])
+      expect(keys(map)).toEqual(keys(AUDIT_RECORD_TYPE_LABELS))
+  })
+
+  it('picks the language, and shows the code for an unknown action', () => {
+    expect(auditLabel('nb', 'action', 'case.read')).toBe('Så indekstilfelle')
+    expect(auditLabel('nn', 'action', 'case.read')).toBe('Såg indekstilfelle')
+    expect(auditLabel('en', 'action', 'case.read')).toBe('Viewed index case')
+    expect(auditLabel('en', 'group', 'login')).toBe('Logins')
+    expect(auditLabel('nn', 'recordType', 'user')).toBe('Brukar')
+    expect(auditLabel('en', 'action', 'new.thing')).toBe('new.thing')
+  })
+})
