@@ -1,6 +1,6 @@
-import { Textfield } from '@digdir/designsystemet-react'
+import { Button, Textfield } from '@digdir/designsystemet-react'
 import { type ReactNode, useEffect, useState } from 'react'
-import type { SetURLSearchParams } from 'react-router'
+import { type SetURLSearchParams, useSearchParams } from 'react-router'
 import { type MessageKey, useT } from '../i18n'
 import { SelectField } from './SelectField'
 import { useDebounced } from './useDebounced'
@@ -110,4 +110,78 @@ export function CodeOptions<C extends string>({
       {t(labels[c])}
     </option>
   ))
+}
+
+/** A filter of a page-numbered list: its fields, all strings, and the page. */
+export type PageFilter<K extends string> = Record<K, string> & { page: number }
+
+/**
+ * Filters of a page-numbered list in the address: `names` maps each field to its address
+ * parameter (in address order); the page is `side`. Any change but the page's goes back to page 1.
+ */
+export function usePageFilter<K extends string>(
+  names: Record<K, string>,
+): [PageFilter<K>, (next: Partial<PageFilter<K>>) => void] {
+  const [params, setParams] = useSearchParams()
+  const keys = Object.keys(names) as K[]
+  const filter = {
+    ...Object.fromEntries(keys.map((k) => [k, params.get(names[k]) ?? ''])),
+    page: Math.max(1, Number(params.get('side')) || 1),
+  } as PageFilter<K>
+  const update = (next: Partial<PageFilter<K>>) => {
+    const merged: PageFilter<K> = { ...filter, page: 1, ...next }
+    const out = new URLSearchParams()
+    for (const k of keys) if (merged[k]) out.set(names[k], merged[k])
+    if (merged.page > 1) out.set('side', String(merged.page))
+    setParams(out, { replace: true })
+  }
+  return [filter, update]
+}
+
+/**
+ * A search form for a list: the text applies on "Søk" (Enter), the selects in `children` at once.
+ */
+export function SearchForm({
+  label,
+  search,
+  searchHelp,
+  button,
+  initial,
+  onSearch,
+  children,
+}: {
+  /** The accessible name of the search landmark. */
+  label: string
+  search: string
+  searchHelp?: string
+  button: string
+  initial: string
+  onSearch: (q: string) => void
+  children: ReactNode
+}) {
+  const [text, setText] = useState(initial)
+  return (
+    <search aria-label={label}>
+      <form
+        className="app-filters"
+        onSubmit={(e) => {
+          e.preventDefault()
+          onSearch(text.trim())
+        }}
+      >
+        <Textfield
+          label={search}
+          description={searchHelp}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {children}
+        <div>
+          <Button type="submit" variant="secondary">
+            {button}
+          </Button>
+        </div>
+      </form>
+    </search>
+  )
 }

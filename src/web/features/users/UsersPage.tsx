@@ -1,12 +1,11 @@
-import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
-import { useState } from 'react'
-import { Link as RouterLink, useSearchParams } from 'react-router'
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Link as RouterLink } from 'react-router'
 import type { UserSummary } from '../../../shared/api/users'
 import { AppLink } from '../../components/AppLink'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { Loading } from '../../components/Loading'
 import { RequireRole } from '../../components/RequireRole'
 import { SelectField } from '../../components/SelectField'
+import { TotalList } from '../../components/TotalList'
+import { SearchForm, usePageFilter } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import {
@@ -19,8 +18,7 @@ import {
   statusColor,
   statusLabel,
 } from './labels'
-import { Pager } from './Pager'
-import { type UserFilter, userPath, useUserList } from './useUsers'
+import { userPath, useUserList } from './useUsers'
 
 const STATUSES = ['active', 'deactivated', 'expired'] as const
 const PAGE_SIZE = 25
@@ -36,31 +34,10 @@ export function UsersPage() {
   )
 }
 
-/** The filters live in the address, so a reload or a shared link shows the same list. */
-function useFilter(): [UserFilter, (next: Partial<UserFilter>) => void] {
-  const [params, setParams] = useSearchParams()
-  const filter: UserFilter = {
-    q: params.get('q') ?? '',
-    role: params.get('rolle') ?? '',
-    status: params.get('status') ?? '',
-    page: Math.max(1, Number(params.get('side')) || 1),
-  }
-  const update = (next: Partial<UserFilter>) => {
-    const merged = { ...filter, page: 1, ...next }
-    const out = new URLSearchParams()
-    if (merged.q) out.set('q', merged.q)
-    if (merged.role) out.set('rolle', merged.role)
-    if (merged.status) out.set('status', merged.status)
-    if (merged.page > 1) out.set('side', String(merged.page))
-    setParams(out, { replace: true })
-  }
-  return [filter, update]
-}
-
 function UsersView() {
   const t = useT()
-  const [filter, setFilter] = useFilter()
-  const [text, setText] = useState(filter.q ?? '')
+  // The filters live in the address, so a reload or a shared link shows the same list.
+  const [filter, setFilter] = usePageFilter({ q: 'q', role: 'rolle', status: 'status' })
   const list = useUserList({ ...filter, pageSize: PAGE_SIZE })
   return (
     <div className="app-page">
@@ -73,67 +50,47 @@ function UsersView() {
         </Button>
       </div>
       <Paragraph className="app-prose">{t('users.intro')}</Paragraph>
-      <search aria-label={t('users.filterLabel')}>
-        <form
-          className="app-filters"
-          onSubmit={(e) => {
-            e.preventDefault()
-            setFilter({ q: text.trim() })
-          }}
+      <SearchForm
+        label={t('users.filterLabel')}
+        search={t('users.search')}
+        searchHelp={t('users.searchHelp')}
+        button={t('users.searchButton')}
+        initial={filter.q}
+        onSearch={(q) => setFilter({ q })}
+      >
+        <SelectField
+          label={t('users.roleFilter')}
+          value={filter.role}
+          onChange={(e) => setFilter({ role: e.target.value })}
         >
-          <Textfield
-            label={t('users.search')}
-            description={t('users.searchHelp')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <SelectField
-            label={t('users.roleFilter')}
-            value={filter.role}
-            onChange={(e) => setFilter({ role: e.target.value })}
-          >
-            <option value="">{t('users.all')}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(roleLabel(r))}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('users.statusFilter')}
-            value={filter.status}
-            onChange={(e) => setFilter({ status: e.target.value })}
-          >
-            <option value="">{t('users.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(statusLabel(s))}
-              </option>
-            ))}
-          </SelectField>
-          <div>
-            <Button type="submit" variant="secondary">
-              {t('users.searchButton')}
-            </Button>
-          </div>
-        </form>
-      </search>
-      {list.isPending && <Loading label={t('users.loading')} />}
-      {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
-      {list.data && (
-        <>
-          <Paragraph data-size="sm" aria-live="polite">
-            {t('users.count', { count: list.data.total })}
-          </Paragraph>
-          {list.data.items.length > 0 && <UsersTable users={list.data.items} />}
-          <Pager
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPage={(page) => setFilter({ ...filter, page })}
-          />
-        </>
-      )}
+          <option value="">{t('users.all')}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(roleLabel(r))}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('users.statusFilter')}
+          value={filter.status}
+          onChange={(e) => setFilter({ status: e.target.value })}
+        >
+          <option value="">{t('users.all')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(statusLabel(s))}
+            </option>
+          ))}
+        </SelectField>
+      </SearchForm>
+      <TotalList
+        list={list}
+        loading={t('users.loading')}
+        count={(count) => t('users.count', { count })}
+        onPage={(page) => setFilter({ page })}
+      >
+        {(users) => <UsersTable users={users} />}
+      </TotalList>
     </div>
   )
 }

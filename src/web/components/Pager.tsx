@@ -1,5 +1,5 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react'
-import { useT } from '../../i18n'
+import { useT } from '../i18n'
 
 /** Previous/next page buttons with "page x of y"; nothing when everything fits on one page. */
 export function Pager({
