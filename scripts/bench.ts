@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     port: { type: 'string', default: '3390' },
     only: { type: 'string' },
+    /** Extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+    'app-node-args': { type: 'string', default: '' },
   },
 })
 const scale = values.scale as keyof typeof SCALES
@@ -38,7 +40,8 @@ const base = `http://127.0.0.1:${port}`
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
 async function startApp() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const nodeArgs = values['app-node-args']!.split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inSavepoint } from '../db/savepoint'
 import { inTenant } from '../db/tenant'
 import { createTestDatabase } from '../test/database'
 import { audit } from './audit'
@@ -126,6 +127,43 @@ describe('audit()', () => {
     await inTenant(t.db, { kommune: OSLO }, (trx) => audit(trx, testCtx(OSLO), { action: 'case.read' }))
     const next = await chainRows(OSLO)
     expect(next.map((r) => Number(r.seq))).toEqual([...before.map((r) => Number(r.seq)), before.length + 1])
+  })
+
+  it('appends the waiting rows with the commit, text with quotes and backslashes intact', async () => {
+    const tricky = `O'Brien \\ "sitat" ; commit; -- æøå \u2028`
+    const before = await chainRows(OSLO)
+    await inTenant(t.db, { kommune: OSLO }, async (trx) => {
+      await audit(trx, testCtx(OSLO), { action: 'person.search', details: { query: tricky } })
+      // Deferred to the commit: not in the log yet inside the transaction.
+      const inside = await sql<{ n: number }>`select count(*)::int as n from audit_log
+        where payload -> 'details' ->> 'query' = ${tricky}`.execute(trx)
+      expect(inside.rows[0]!.n).toBe(0)
+      await audit(trx, testCtx(OSLO), { action: 'person.read', recordType: 'person', recordId: 'p-1' })
+    })
+    const after = await chainRows(OSLO)
+    expect(after.slice(before.length).map((r) => [r.action, r.payload.details?.query])).toEqual([
+      ['person.search', tricky],
+      ['person.read', undefined],
+    ])
+    expect(await asOwner(t, (c) => verifyAuditChains(c))).toMatchObject({ ok: true })
+  })
+
+  it('drops the rows of work undone by a savepoint rollback, keeps the rest', async () => {
+    const before = await chainRows(OSLO)
+    await inTenant(t.db, { kommune: OSLO }, async (trx) => {
+      await audit(trx, testCtx(OSLO), { action: 'case.read', recordId: 'kept-1' })
+      await expect(
+        inSavepoint(trx, 'row_one', async () => {
+          await audit(trx, testCtx(OSLO), { action: 'case.create', recordId: 'undone' })
+          throw new Error('row failed')
+        }),
+      ).rejects.toThrow('row failed')
+      await inSavepoint(trx, 'row_two', () =>
+        audit(trx, testCtx(OSLO), { action: 'case.create', recordId: 'kept-2' }),
+      )
+    })
+    const added = (await chainRows(OSLO)).slice(before.length).map((r) => r.record_id)
+    expect(added).toEqual(['kept-1', 'kept-2'])
   })
 
   it('refuses a break-glass without reason, and invalid values, also when called directly', async () => {

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely'
+import { commitStatement, dropAuditBatch, startAuditBatch } from '../audit/audit'
 import type { Database } from './kysely'
 import type { DB } from './schema'
 
@@ -32,11 +33,15 @@ export async function inTenant<T>(
         `begin; select set_config('app.kommune', '${kommune}', true), set_config('app.user', '${userId}', true)`,
       )
       .execute(conn)
+    const trx = conn as unknown as Trx
+    // Audit rows of this transaction are appended together with the COMMIT (audit.ts).
+    startAuditBatch(trx)
     try {
-      const result = await fn(conn as unknown as Trx)
-      await sql.raw('commit').execute(conn)
+      const result = await fn(trx)
+      await sql.raw(commitStatement(trx)).execute(conn)
       return result
     } catch (err) {
+      dropAuditBatch(trx)
       await sql
         .raw('rollback')
         .execute(conn)

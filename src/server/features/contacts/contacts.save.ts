@@ -1,10 +1,10 @@
-import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { Warning } from '../../../shared/api/casework'
 import type { contactCreate } from '../../../shared/api/contacts'
 import { exposureWarning, type InfectiousPeriod } from '../../../shared/domain/infectiousPeriod'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
+import { inSavepoint } from '../../db/savepoint'
 import { inTenant, type Trx } from '../../db/tenant'
 import { AppError, type FieldError } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
@@ -91,13 +91,11 @@ async function resolveRow(
   errors: FieldError[],
   duplicates: { row: number; candidates: unknown[] }[],
 ) {
-  await sql`savepoint contact_row`.execute(trx)
   try {
-    const person = await resolvePerson(deps, trx, ctx, row.person, `${path}.person`)
-    await sql`release savepoint contact_row`.execute(trx)
-    return person
+    return await inSavepoint(trx, 'contact_row', () =>
+      resolvePerson(deps, trx, ctx, row.person, `${path}.person`),
+    )
   } catch (err) {
-    await sql`rollback to savepoint contact_row`.execute(trx)
     if (!(err instanceof AppError)) throw err
     if (err.code === 'possible-duplicates') {
       duplicates.push({ row: index, candidates: (err.extra.candidates as unknown[]) ?? [] })

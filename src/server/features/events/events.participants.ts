@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { participantCreate, participantPatch } from '../../../shared/api/events'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
+import { inSavepoint } from '../../db/savepoint'
 import { inTenant, type Trx } from '../../db/tenant'
 import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
@@ -37,13 +37,11 @@ async function resolveRow(
   errors: FieldError[],
   duplicates: { row: number; candidates: unknown[] }[],
 ) {
-  await sql`savepoint participant_row`.execute(trx)
   try {
-    const person = await resolvePerson(deps, trx, ctx, row.person, `${at.path}.person`)
-    await sql`release savepoint participant_row`.execute(trx)
-    return person
+    return await inSavepoint(trx, 'participant_row', () =>
+      resolvePerson(deps, trx, ctx, row.person, `${at.path}.person`),
+    )
   } catch (err) {
-    await sql`rollback to savepoint participant_row`.execute(trx)
     if (!(err instanceof AppError)) throw err
     if (err.code === 'possible-duplicates') {
       duplicates.push({ row: at.index, candidates: (err.extra.candidates as unknown[]) ?? [] })

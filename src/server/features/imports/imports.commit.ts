@@ -4,16 +4,9 @@ import type { caseCreate } from '../../../shared/api/cases'
 import type { contactCreate } from '../../../shared/api/contacts'
 import type { ImportCounts, ImportMode, ImportRecordType } from '../../../shared/api/imports'
 import type { PersonRef } from '../../../shared/api/persons'
-import {
-  audit,
-  auditBatchMark,
-  diffFields,
-  dropAuditBatch,
-  flushAuditBatch,
-  rewindAuditBatch,
-  startAuditBatch,
-} from '../../audit/audit'
+import { audit, diffFields, dropAuditBatch, flushAuditBatch, startAuditBatch } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
+import { inSavepoint } from '../../db/savepoint'
 import { inTenant, type Trx } from '../../db/tenant'
 import { AppError } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
@@ -182,14 +175,9 @@ async function commitRow(
     return
   }
   if (c.mode === 'strict') return writeRow(c, type, key, data, row)
-  await sql`savepoint import_row`.execute(c.trx)
-  const mark = auditBatchMark(c.trx)
   try {
-    await writeRow(c, type, key, data, row)
-    await sql`release savepoint import_row`.execute(c.trx)
+    await inSavepoint(c.trx, 'import_row', () => writeRow(c, type, key, data, row))
   } catch (err) {
-    await sql`rollback to savepoint import_row`.execute(c.trx)
-    rewindAuditBatch(c.trx, mark)
     if (!(err instanceof AppError) || err.status >= 500) throw err
     c.counts.failedAtCommit++
     c.failed.push({ recordType: type, row, message: messageOf(err) })

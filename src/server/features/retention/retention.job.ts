@@ -5,6 +5,7 @@ import { addDaysOslo, osloDate } from '../../../shared/domain/dates'
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import type { Database } from '../../db/kysely'
+import { inSavepoint } from '../../db/savepoint'
 import { inTenant, type Trx } from '../../db/tenant'
 import type { JobDefinition } from '../../jobs/scheduler'
 import * as q from './retention.queries'
@@ -146,18 +147,6 @@ async function removeSafely(
     }
   }
   return removed
-}
-
-async function inSavepoint<T>(trx: Trx, name: string, fn: () => Promise<T>): Promise<T> {
-  await sql.raw(`savepoint ${name}`).execute(trx)
-  try {
-    const r = await fn()
-    await sql.raw(`release savepoint ${name}`).execute(trx)
-    return r
-  } catch (err) {
-    await sql.raw(`rollback to savepoint ${name}`).execute(trx)
-    throw err
-  }
 }
 
 const isForeignKeyViolation = (err: unknown) => (err as { code?: string }).code === '23503'
