@@ -2,6 +2,7 @@ import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import { useSearchParams } from 'react-router'
 import { type ChainListItem, type ChainListQuery, chainListQuery } from '../../../shared/api/chains'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { PagedList } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
@@ -70,69 +71,56 @@ function ChainList() {
 function ChainTable({ items }: { items: readonly ChainListItem[] }) {
   const t = useT()
   return (
-    <div className="app-table-scroll">
-      <Table zebra data-size="sm" className="cw-table">
-        <caption className="cw-visually-hidden">{t('chains.caption')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('chains.col.roots')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="app-numeric">
-              {t('chains.col.size')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="app-numeric">
-              {t('chains.col.cases')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="app-numeric">
-              {t('chains.col.contacts')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="app-numeric">
-              {t('chains.col.events')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('chains.col.newest')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('chains.col.active')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('chains.col.open')}</Table.HeaderCell>
+    <DataTable
+      caption={t('chains.caption')}
+      columns={[
+        t('chains.col.roots'),
+        { label: t('chains.col.size'), numeric: true },
+        { label: t('chains.col.cases'), numeric: true },
+        { label: t('chains.col.contacts'), numeric: true },
+        { label: t('chains.col.events'), numeric: true },
+        t('chains.col.newest'),
+        t('chains.col.active'),
+        t('chains.col.open'),
+      ]}
+    >
+      {items.map((c) => {
+        const first = c.roots[0]
+        const name = first ? `${first.firstName} ${first.lastName}` : t('chains.noRoot')
+        return (
+          <Table.Row key={c.id}>
+            <Table.Cell>
+              {c.roots.length === 0 ? (
+                <span className="cw-muted">{t('chains.noRoot')}</span>
+              ) : (
+                <span className="cw-inline">
+                  {c.roots.map((r) => (
+                    <AppLink key={r.caseId} to={casePath(r.caseId)}>
+                      {r.firstName} {r.lastName}
+                      {r.testDate ? ` (${formatIsoDate(r.testDate)})` : ''}
+                    </AppLink>
+                  ))}
+                </span>
+              )}
+            </Table.Cell>
+            <Table.Cell className="app-numeric">{c.size}</Table.Cell>
+            <Table.Cell className="app-numeric">{c.cases}</Table.Cell>
+            <Table.Cell className="app-numeric">{c.contacts}</Table.Cell>
+            <Table.Cell className="app-numeric">{c.events}</Table.Cell>
+            <Table.Cell>{formatIsoDate(c.newestCaseDate)}</Table.Cell>
+            <Table.Cell>
+              <Tag data-size="sm" data-color={c.active ? 'danger' : 'neutral'}>
+                {t(c.active ? 'chains.active' : 'chains.inactive')}
+              </Tag>
+            </Table.Cell>
+            <Table.Cell>
+              <AppLink to={chainPath(c.id)} aria-label={t('chains.openNamed', { name })}>
+                {t('chains.open')}
+              </AppLink>
+            </Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((c) => {
-            const first = c.roots[0]
-            const name = first ? `${first.firstName} ${first.lastName}` : t('chains.noRoot')
-            return (
-              <Table.Row key={c.id}>
-                <Table.Cell>
-                  {c.roots.length === 0 ? (
-                    <span className="cw-muted">{t('chains.noRoot')}</span>
-                  ) : (
-                    <span className="cw-inline">
-                      {c.roots.map((r) => (
-                        <AppLink key={r.caseId} to={casePath(r.caseId)}>
-                          {r.firstName} {r.lastName}
-                          {r.testDate ? ` (${formatIsoDate(r.testDate)})` : ''}
-                        </AppLink>
-                      ))}
-                    </span>
-                  )}
-                </Table.Cell>
-                <Table.Cell className="app-numeric">{c.size}</Table.Cell>
-                <Table.Cell className="app-numeric">{c.cases}</Table.Cell>
-                <Table.Cell className="app-numeric">{c.contacts}</Table.Cell>
-                <Table.Cell className="app-numeric">{c.events}</Table.Cell>
-                <Table.Cell>{formatIsoDate(c.newestCaseDate)}</Table.Cell>
-                <Table.Cell>
-                  <Tag data-size="sm" data-color={c.active ? 'danger' : 'neutral'}>
-                    {t(c.active ? 'chains.active' : 'chains.inactive')}
-                  </Tag>
-                </Table.Cell>
-                <Table.Cell>
-                  <AppLink to={chainPath(c.id)} aria-label={t('chains.openNamed', { name })}>
-                    {t('chains.open')}
-                  </AppLink>
-                </Table.Cell>
-              </Table.Row>
-            )
-          })}
-        </Table.Body>
-      </Table>
-    </div>
+        )
+      })}
+    </DataTable>
   )
 }

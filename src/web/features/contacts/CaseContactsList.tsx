@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import { useId } from 'react'
 import type { ContactListItem } from '../../../shared/api/contacts'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate, todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useT } from '../../i18n'
@@ -51,64 +52,59 @@ export function ContactTable({
 }) {
   const t = useT()
   return (
-    <div className="app-table-scroll">
-      <Table zebra data-size="sm" className="cw-table">
-        <caption className="cw-visually-hidden">{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('contacts.col.name')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.birthDate')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.relation')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.setting')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.lastExposure')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.household')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.status')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('contacts.col.notified')}</Table.HeaderCell>
-            {showCase && <Table.HeaderCell scope="col">{t('contacts.col.case')}</Table.HeaderCell>}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {contacts.map((c) => (
-            <Table.Row key={c.id}>
-              <Table.Cell>
-                <AppLink to={contactPath(c.id)}>
-                  {c.person.lastName}, {c.person.firstName}
-                </AppLink>
-                {c.warnings.map((w) => (
-                  <Paragraph key={w.code} data-size="xs" className="cw-warning-text">
-                    {w.message}
-                  </Paragraph>
-                ))}
-              </Table.Cell>
-              <Table.Cell>{formatIsoDate(c.person.birthDate)}</Table.Cell>
-              <Table.Cell>{codeLabel(t, RELATION_LABELS, c.relation)}</Table.Cell>
-              <Table.Cell>{codeLabel(t, EXPOSURE_SETTING_LABELS, c.exposureSetting)}</Table.Cell>
-              <Table.Cell>{formatIsoDate(c.lastExposure)}</Table.Cell>
-              <Table.Cell>{c.household ? t('common.yes') : t('common.no')}</Table.Cell>
-              <Table.Cell>
-                <Tag data-size="sm" data-color={CONTACT_STATUS_COLOR[c.status]}>
-                  {t(CONTACT_STATUS_LABELS[c.status])}
-                </Tag>
-                {c.becameCaseId && (
-                  <>
-                    {' '}
-                    <AppLink to={casePath(c.becameCaseId)}>{t('contacts.openNewCase')}</AppLink>
-                  </>
-                )}
-              </Table.Cell>
-              <Table.Cell>
-                <NotifiedCell contact={c} />
-              </Table.Cell>
-              {showCase && (
-                <Table.Cell>
-                  {c.caseId ? <AppLink to={casePath(c.caseId)}>{t('contacts.openCase')}</AppLink> : ''}
-                </Table.Cell>
-              )}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        t('contacts.col.name'),
+        t('contacts.col.birthDate'),
+        t('contacts.col.relation'),
+        t('contacts.col.setting'),
+        t('contacts.col.lastExposure'),
+        t('contacts.col.household'),
+        t('contacts.col.status'),
+        t('contacts.col.notified'),
+        showCase && t('contacts.col.case'),
+      ]}
+    >
+      {contacts.map((c) => (
+        <Table.Row key={c.id}>
+          <Table.Cell>
+            <AppLink to={contactPath(c.id)}>
+              {c.person.lastName}, {c.person.firstName}
+            </AppLink>
+            {c.warnings.map((w) => (
+              <Paragraph key={w.code} data-size="xs" className="cw-warning-text">
+                {w.message}
+              </Paragraph>
+            ))}
+          </Table.Cell>
+          <Table.Cell>{formatIsoDate(c.person.birthDate)}</Table.Cell>
+          <Table.Cell>{codeLabel(t, RELATION_LABELS, c.relation)}</Table.Cell>
+          <Table.Cell>{codeLabel(t, EXPOSURE_SETTING_LABELS, c.exposureSetting)}</Table.Cell>
+          <Table.Cell>{formatIsoDate(c.lastExposure)}</Table.Cell>
+          <Table.Cell>{c.household ? t('common.yes') : t('common.no')}</Table.Cell>
+          <Table.Cell>
+            <Tag data-size="sm" data-color={CONTACT_STATUS_COLOR[c.status]}>
+              {t(CONTACT_STATUS_LABELS[c.status])}
+            </Tag>
+            {c.becameCaseId && (
+              <>
+                {' '}
+                <AppLink to={casePath(c.becameCaseId)}>{t('contacts.openNewCase')}</AppLink>
+              </>
+            )}
+          </Table.Cell>
+          <Table.Cell>
+            <NotifiedCell contact={c} />
+          </Table.Cell>
+          {showCase && (
+            <Table.Cell>
+              {c.caseId ? <AppLink to={casePath(c.caseId)}>{t('contacts.openCase')}</AppLink> : ''}
+            </Table.Cell>
+          )}
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }
 

@@ -7,6 +7,7 @@ import {
   eventStatus,
 } from '../../../shared/api/events'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { PagedList } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import {
@@ -94,50 +95,41 @@ function EventFilters({ filters }: { filters: UrlFilters }) {
 function EventTable({ items }: { items: readonly EventListItem[] }) {
   const t = useT()
   return (
-    <div className="app-table-scroll">
-      <Table zebra data-size="sm" className="cw-table">
-        <caption className="cw-visually-hidden">{t('events.caption')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('events.col.name')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('events.col.setting')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('events.col.startsAt')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="app-numeric">
-              {t('events.col.participants')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="app-numeric">
-              {t('events.col.cases')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('events.col.status')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((e) => (
-            <Table.Row key={e.id}>
-              <Table.Cell>
-                <AppLink to={eventPath(e.id)}>{e.name}</AppLink>
-                {e.location && <span className="cw-muted"> · {e.location}</span>}
-              </Table.Cell>
-              <Table.Cell>{codeLabel(t, EXPOSURE_SETTING_LABELS, e.exposureSetting)}</Table.Cell>
-              <Table.Cell>{formatOsloDateTime(e.startsAt)}</Table.Cell>
-              <Table.Cell className="app-numeric">{e.participants}</Table.Cell>
-              <Table.Cell className="app-numeric">{e.cases}</Table.Cell>
-              <Table.Cell>
-                <span className="cw-inline">
-                  {e.outbreak && (
-                    <Tag data-size="sm" data-color="danger">
-                      {t('events.outbreakTag')}
-                    </Tag>
-                  )}
-                  <Tag data-size="sm" data-color={e.status === 'active' ? 'info' : 'neutral'}>
-                    {t(EVENT_STATUS_LABELS[e.status])}
-                  </Tag>
-                </span>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('events.caption')}
+      columns={[
+        t('events.col.name'),
+        t('events.col.setting'),
+        t('events.col.startsAt'),
+        { label: t('events.col.participants'), numeric: true },
+        { label: t('events.col.cases'), numeric: true },
+        t('events.col.status'),
+      ]}
+    >
+      {items.map((e) => (
+        <Table.Row key={e.id}>
+          <Table.Cell>
+            <AppLink to={eventPath(e.id)}>{e.name}</AppLink>
+            {e.location && <span className="cw-muted"> · {e.location}</span>}
+          </Table.Cell>
+          <Table.Cell>{codeLabel(t, EXPOSURE_SETTING_LABELS, e.exposureSetting)}</Table.Cell>
+          <Table.Cell>{formatOsloDateTime(e.startsAt)}</Table.Cell>
+          <Table.Cell className="app-numeric">{e.participants}</Table.Cell>
+          <Table.Cell className="app-numeric">{e.cases}</Table.Cell>
+          <Table.Cell>
+            <span className="cw-inline">
+              {e.outbreak && (
+                <Tag data-size="sm" data-color="danger">
+                  {t('events.outbreakTag')}
+                </Tag>
+              )}
+              <Tag data-size="sm" data-color={e.status === 'active' ? 'info' : 'neutral'}>
+                {t(EVENT_STATUS_LABELS[e.status])}
+              </Tag>
+            </span>
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }

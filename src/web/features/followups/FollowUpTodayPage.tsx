@@ -3,11 +3,13 @@ import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { FollowUpToday, FollowUpTodayItem } from '../../../shared/api/followups'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { CASEWORK_ROLES, hasAnyRole, RequireRole, useRoles } from '../../components/RequireRole'
 import { SelectField } from '../../components/SelectField'
+import { useUrlFilters } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { recordPath } from '../measures/paths'
@@ -34,12 +36,7 @@ function TodayWorklist() {
   const subunit = params.get('enhet') ?? undefined
   const query = useFollowUpToday({ assignedTo, subunit })
   const [active, setActive] = useState<FollowUpTodayItem | null>(null)
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params)
-    if (value) next.set(key, value)
-    else next.delete(key)
-    setParams(next, { replace: true })
-  }
+  const setFilter = useUrlFilters(params, setParams).set
   return (
     <div className="app-page">
       <div className="app-stack">
@@ -118,33 +115,28 @@ function CallList({ data, onRecord }: { data: FollowUpToday; onRecord: (call: Fo
         checked={all}
         onChange={() => setSelected(all ? [] : data.items.map((c) => c.id))}
       />
-      <div className="app-table-scroll">
-        <Table zebra data-size="sm" className="cw-table">
-          <caption className="cw-visually-hidden">{t('followUp.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('followUp.col.select')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('followUp.col.name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('followUp.col.phone')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('followUp.col.measure')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('followUp.col.planned')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('followUp.col.assigned')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('followUp.col.action')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {data.items.map((c) => (
-              <CallRow
-                key={c.id}
-                call={c}
-                selected={visible.includes(c.id)}
-                onToggle={() => toggle(c.id)}
-                onRecord={() => onRecord(c)}
-              />
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('followUp.title')}
+        columns={[
+          t('followUp.col.select'),
+          t('followUp.col.name'),
+          t('followUp.col.phone'),
+          t('followUp.col.measure'),
+          t('followUp.col.planned'),
+          t('followUp.col.assigned'),
+          t('followUp.col.action'),
+        ]}
+      >
+        {data.items.map((c) => (
+          <CallRow
+            key={c.id}
+            call={c}
+            selected={visible.includes(c.id)}
+            onToggle={() => toggle(c.id)}
+            onRecord={() => onRecord(c)}
+          />
+        ))}
+      </DataTable>
       {visible.length > 0 && (
         <AssignCallsForm
           callIds={visible}

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, Tabs, Tag } from '@digdir/designsystemet-react'
+import { Heading, Paragraph, Table, Tabs, Tag } from '@digdir/designsystemet-react'
 import { useSearchParams } from 'react-router'
 import {
   MEASURE_BOARDS,
@@ -7,11 +7,14 @@ import {
   measureBoardName,
 } from '../../../shared/api/measures'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
+import { ShowMoreButton } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import { SelectField } from '../../components/SelectField'
+import { useUrlFilters } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useI18n, useT } from '../../i18n'
 import { KIND_LABELS, STATUS_COLOR, STATUS_LABELS } from './labels'
@@ -45,12 +48,7 @@ function MeasureLists() {
     kindParam === 'isolation' || kindParam === 'quarantine' ? kindParam : undefined
   const board = useMeasureBoard(list, kind)
   const counts = board.data?.pages[0]?.counts
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params)
-    if (value) next.set(key, value)
-    else next.delete(key)
-    setParams(next, { replace: true })
-  }
+  const { set } = useUrlFilters(params, setParams)
   return (
     <div className="app-page">
       <div className="app-stack">
@@ -94,55 +92,40 @@ function Board({ board }: { board: ReturnType<typeof useMeasureBoard> }) {
   if (items.length === 0) return <Paragraph>{t('measures.empty')}</Paragraph>
   return (
     <div className="app-stack">
-      <div className="app-table-scroll">
-        <Table zebra data-size="sm" className="cw-table">
-          <caption className="cw-visually-hidden">{t('measures.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('measures.col.name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('measures.col.kind')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('measures.col.period')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('measures.col.status')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('measures.col.followUp')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {items.map((m) => (
-              <Table.Row key={m.id}>
-                <Table.Cell>
-                  <AppLink to={recordPath(m)}>{`${m.person.firstName} ${m.person.lastName}`}</AppLink>
-                </Table.Cell>
-                <Table.Cell>{t(KIND_LABELS[m.kind])}</Table.Cell>
-                <Table.Cell>
-                  {t('measure.period', {
-                    start: formatIsoDate(m.startDate),
-                    end: formatIsoDate(m.actualEnd ?? m.endDate),
-                  })}
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag data-color={STATUS_COLOR[m.status]} data-size="sm">
-                    {t(STATUS_LABELS[m.status])}
-                  </Tag>
-                </Table.Cell>
-                <Table.Cell>
-                  {m.unreachedSince ? t('measure.unreached', { date: formatDate(m.unreachedSince) }) : ''}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-      {board.hasNextPage && (
-        <div>
-          <Button
-            variant="secondary"
-            loading={board.isFetchingNextPage}
-            onClick={() => board.fetchNextPage()}
-          >
-            {t('common.showMore')}
-          </Button>
-        </div>
-      )}
+      <DataTable
+        caption={t('measures.title')}
+        columns={[
+          t('measures.col.name'),
+          t('measures.col.kind'),
+          t('measures.col.period'),
+          t('measures.col.status'),
+          t('measures.col.followUp'),
+        ]}
+      >
+        {items.map((m) => (
+          <Table.Row key={m.id}>
+            <Table.Cell>
+              <AppLink to={recordPath(m)}>{`${m.person.firstName} ${m.person.lastName}`}</AppLink>
+            </Table.Cell>
+            <Table.Cell>{t(KIND_LABELS[m.kind])}</Table.Cell>
+            <Table.Cell>
+              {t('measure.period', {
+                start: formatIsoDate(m.startDate),
+                end: formatIsoDate(m.actualEnd ?? m.endDate),
+              })}
+            </Table.Cell>
+            <Table.Cell>
+              <Tag data-color={STATUS_COLOR[m.status]} data-size="sm">
+                {t(STATUS_LABELS[m.status])}
+              </Tag>
+            </Table.Cell>
+            <Table.Cell>
+              {m.unreachedSince ? t('measure.unreached', { date: formatDate(m.unreachedSince) }) : ''}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
+      <ShowMoreButton list={board} />
     </div>
   )
 }
