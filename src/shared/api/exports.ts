@@ -6,6 +6,12 @@ export const EXPORT_TYPES = ['cases', 'contacts', 'events', 'measures'] as const
 export const exportType = z.enum(EXPORT_TYPES)
 export type ExportType = z.infer<typeof exportType>
 
+/**
+ * Most rows (all chosen types together) one line-list export may hold: the file is built in
+ * memory, so a larger selection is refused (422 `export-too-large`) and must be narrowed by filter.
+ */
+export const EXPORT_MAX_ROWS = 100_000
+
 export const EXPORT_TYPE_LABELS: Record<ExportType, string> = {
   cases: 'Tilfeller',
   contacts: 'Nærkontakter',

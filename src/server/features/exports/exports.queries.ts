@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { type SelectQueryBuilder, sql } from 'kysely'
 import type { ExportType } from '../../../shared/api/exports'
+import type { DB } from '../../db/schema'
 import type { Trx } from '../../db/tenant'
 
 export interface ExportFilter {
@@ -32,6 +33,35 @@ export async function lineList(
   type: ExportType,
   f: ExportFilter,
 ): Promise<Record<string, unknown>[]> {
+  return lineListQuery(trx, type, f).execute()
+}
+
+/**
+ * How many rows lineList would return, counted by the database with the same joins and filters
+ * (the select list and order dropped), so an oversized export is refused before any row is read.
+ */
+export async function countLineList(trx: Trx, type: ExportType, f: ExportFilter): Promise<number> {
+  const r = await lineListQuery(trx, type, f)
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return r.n
+}
+
+// One builder type for the four line lists: rows differ per type, joins and filters are what count.
+type LineListQuery = SelectQueryBuilder<
+  DB,
+  'persons' | 'cases' | 'contacts' | 'events' | 'measures',
+  Record<string, unknown>
+>
+
+/** The line list of one record type, unexecuted. */
+function lineListQuery(trx: Trx, type: ExportType, f: ExportFilter): LineListQuery {
+  return lineListSelect(trx, type, f) as unknown as LineListQuery
+}
+
+function lineListSelect(trx: Trx, type: ExportType, f: ExportFilter) {
   switch (type) {
     case 'cases':
       return trx
@@ -64,7 +94,6 @@ export async function lineList(
         )
         .orderBy('c.created_at')
         .orderBy('c.id')
-        .execute()
     case 'contacts':
       return trx
         .selectFrom('contacts as t')
@@ -92,7 +121,6 @@ export async function lineList(
         .$if(!!f.status, (q) => q.where('t.status', '=', f.status as 'active'))
         .orderBy('t.created_at')
         .orderBy('t.id')
-        .execute()
     case 'events':
       return trx
         .selectFrom('events as e')
@@ -121,7 +149,6 @@ export async function lineList(
         )
         .orderBy('e.created_at')
         .orderBy('e.id')
-        .execute()
     case 'measures':
       return trx
         .selectFrom('measures as m')
@@ -139,6 +166,5 @@ export async function lineList(
         .$if(!!f.status, (q) => q.where('m.status', '=', f.status as 'active'))
         .orderBy('m.created_at')
         .orderBy('m.id')
-        .execute()
   }
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { z } from 'zod'
 import {
   EXPORT_COLUMNS,
+  EXPORT_MAX_ROWS,
   EXPORT_TYPE_LABELS,
   type ExportType,
   type exportQuery,
@@ -9,11 +10,11 @@ import {
 import { formatNorwegianDate, osloDate } from '../../../shared/domain/dates'
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
-import { inTenant } from '../../db/tenant'
-import { badRequest } from '../../http/errors'
+import { inTenant, type Trx } from '../../db/tenant'
+import { AppError, badRequest } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
 import { authorize } from '../../policy/policy'
-import { lineList } from './exports.queries'
+import { countLineList, type ExportFilter, lineList } from './exports.queries'
 
 type Query = z.output<typeof exportQuery>
 type Column = (typeof EXPORT_COLUMNS)[ExportType][number]
@@ -48,10 +49,11 @@ export async function exportLineList(deps: AppDeps, ctx: RequestContext, q: Quer
       { path: 'querystring.types', message: 'Velg én type for CSV, eller XLSX' },
     ])
   const columns = chosenColumns(q)
+  const filter: ExportFilter = { kommune, from: q.from, to: q.to, status: q.status }
   return inTenant(deps.db, { kommune, userId: ctx.actor.userId }, async (trx) => {
+    await assertWithinCap(trx, q.types, filter)
     const data = new Map<ExportType, Record<string, unknown>[]>()
-    for (const t of q.types)
-      data.set(t, await lineList(trx, t, { kommune, from: q.from, to: q.to, status: q.status }))
+    for (const t of q.types) data.set(t, await lineList(trx, t, filter))
     await audit(trx, ctx, {
       action: 'export.line-list',
       recordType: 'export',
@@ -80,6 +82,27 @@ export async function exportLineList(deps: AppDeps, ctx: RequestContext, q: Quer
     }
   })
 }
+
+/** Counts first: a selection over EXPORT_MAX_ROWS is refused before any row is read. */
+async function assertWithinCap(trx: Trx, types: readonly ExportType[], filter: ExportFilter) {
+  let rows = 0
+  for (const t of types) rows += await countLineList(trx, t, filter)
+  if (rows > EXPORT_MAX_ROWS) throw exportTooLarge(rows)
+}
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ')
+
+export const exportTooLarge = (rows: number) =>
+  new AppError(
+    422,
+    'export-too-large',
+    `Utvalget er for stort – avgrens med filter (maks ${thousands(EXPORT_MAX_ROWS)} rader)`,
+    {
+      detail: `Utvalget har ${thousands(rows)} rader. Velg færre typer, et kortere tidsrom (fra–til) eller en status.`,
+      rows,
+      maxRows: EXPORT_MAX_ROWS,
+    },
+  )
 
 function cellText(c: Column, v: unknown): string {
   if (v === null || v === undefined) return ''
