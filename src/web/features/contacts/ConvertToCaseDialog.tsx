@@ -1,9 +1,10 @@
-import { Button, Dialog, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react'
-import { useId, useRef } from 'react'
+import { Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react'
+import { useRef } from 'react'
 import { testType } from '../../../shared/api/cases'
 import type { ContactDetail } from '../../../shared/api/contacts'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import { TEST_TYPE_LABELS } from '../cases/labels'
@@ -13,7 +14,6 @@ import { useConvertForm } from './useConvertForm'
 export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const { form, onSubmit, convert } = useConvertForm(contact)
   const errors = form.formState.errors
   const today = todayOslo()
@@ -22,69 +22,62 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
       <Button type="button" onClick={() => ref.current?.showModal()}>
         {t('contact.convert')}
       </Button>
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId}>
-        <form className="app-stack" onSubmit={onSubmit} noValidate>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {t('contact.convertTitle', { name: `${contact.person.firstName} ${contact.person.lastName}` })}
-          </Heading>
-          <Paragraph>{t('contact.convertText')}</Paragraph>
-          <Textfield
-            type="date"
-            max={today}
-            label={t('caseForm.testDate')}
-            error={errors.testDate?.message}
-            {...form.register('testDate')}
-          />
-          <SelectField
-            label={t('caseForm.testType')}
-            error={errors.testType?.message}
-            {...form.register('testType')}
-          >
-            <option value="">{t('common.choose')}</option>
-            {testType.options.map((o) => (
-              <option key={o} value={o}>
-                {t(TEST_TYPE_LABELS[o])}
-              </option>
-            ))}
-          </SelectField>
-          <Textfield
-            type="date"
-            max={today}
-            label={t('caseForm.resultDate')}
-            error={errors.resultDate?.message}
-            {...form.register('resultDate')}
-          />
-          <Fieldset className="cw-inline-radios">
-            <Fieldset.Legend>{t('caseForm.symptomatic')}</Fieldset.Legend>
-            <Radio label={t('common.yes')} value="yes" {...form.register('symptomatic')} />
-            <Radio label={t('common.no')} value="no" {...form.register('symptomatic')} />
-            <Radio label={t('common.unknown')} value="" {...form.register('symptomatic')} />
-          </Fieldset>
-          <Textfield
-            type="date"
-            max={today}
-            label={t('caseForm.onsetDate')}
-            error={errors.onsetDate?.message}
-            {...form.register('onsetDate')}
-          />
-          <Textfield
-            multiline
-            rows={2}
-            label={t('caseForm.symptoms')}
-            error={errors.symptoms?.message}
-            {...form.register('symptoms')}
-          />
-          {convert.isError && <ErrorAlert error={convert.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={convert.isPending}>
-              {t('contact.convertSubmit')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        dialogRef={ref}
+        title={t('contact.convertTitle', { name: `${contact.person.firstName} ${contact.person.lastName}` })}
+        text={t('contact.convertText')}
+        onSubmit={onSubmit}
+        submitLabel={t('contact.convertSubmit')}
+        submitting={convert.isPending}
+      >
+        <Textfield
+          type="date"
+          max={today}
+          label={t('caseForm.testDate')}
+          error={errors.testDate?.message}
+          {...form.register('testDate')}
+        />
+        <SelectField
+          label={t('caseForm.testType')}
+          error={errors.testType?.message}
+          {...form.register('testType')}
+        >
+          <option value="">{t('common.choose')}</option>
+          {testType.options.map((o) => (
+            <option key={o} value={o}>
+              {t(TEST_TYPE_LABELS[o])}
+            </option>
+          ))}
+        </SelectField>
+        <Textfield
+          type="date"
+          max={today}
+          label={t('caseForm.resultDate')}
+          error={errors.resultDate?.message}
+          {...form.register('resultDate')}
+        />
+        <Fieldset className="cw-inline-radios">
+          <Fieldset.Legend>{t('caseForm.symptomatic')}</Fieldset.Legend>
+          <Radio label={t('common.yes')} value="yes" {...form.register('symptomatic')} />
+          <Radio label={t('common.no')} value="no" {...form.register('symptomatic')} />
+          <Radio label={t('common.unknown')} value="" {...form.register('symptomatic')} />
+        </Fieldset>
+        <Textfield
+          type="date"
+          max={today}
+          label={t('caseForm.onsetDate')}
+          error={errors.onsetDate?.message}
+          {...form.register('onsetDate')}
+        />
+        <Textfield
+          multiline
+          rows={2}
+          label={t('caseForm.symptoms')}
+          error={errors.symptoms?.message}
+          {...form.register('symptoms')}
+        />
+        {convert.isError && <ErrorAlert error={convert.error} />}
+      </FormDialog>
     </>
   )
 }

@@ -1,10 +1,11 @@
-import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
-import { useId, useRef, useState } from 'react'
+import { Button, Textfield } from '@digdir/designsystemet-react'
+import { useRef, useState } from 'react'
 import { testType } from '../../../shared/api/cases'
 import type { ConvertParticipantResult, ParticipantView } from '../../../shared/api/events'
 import { isApiError } from '../../api/client'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import { TEST_TYPE_LABELS } from '../cases/labels'
@@ -25,7 +26,6 @@ export function ConvertParticipantDialog({
 }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const convert = useConvertParticipant(eventId)
   const today = todayOslo()
   const [testDate, setTestDate] = useState(today)
@@ -62,47 +62,40 @@ export function ConvertParticipantDialog({
       >
         {t('participants.convert')}
       </Button>
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId}>
-        <form className="app-stack" onSubmit={submit} noValidate>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {t('convert.title', { name })}
-          </Heading>
-          <Paragraph>{t('convert.text')}</Paragraph>
-          <Textfield
-            type="date"
-            max={today}
-            label={t('caseForm.testDate')}
-            value={testDate}
-            onChange={(e) => setTestDate(e.target.value)}
-            error={fieldError('testDate')}
-          />
-          <SelectField label={t('caseForm.testType')} value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">{t('common.choose')}</option>
-            {testType.options.map((o) => (
-              <option key={o} value={o}>
-                {t(TEST_TYPE_LABELS[o])}
-              </option>
-            ))}
-          </SelectField>
-          <Textfield
-            type="date"
-            max={today}
-            label={t('caseForm.onsetDate')}
-            value={onsetDate}
-            onChange={(e) => setOnsetDate(e.target.value)}
-            error={fieldError('onsetDate')}
-          />
-          {convert.isError && <ErrorAlert error={convert.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={convert.isPending}>
-              {t('convert.submit')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        dialogRef={ref}
+        title={t('convert.title', { name })}
+        text={t('convert.text')}
+        onSubmit={submit}
+        submitLabel={t('convert.submit')}
+        submitting={convert.isPending}
+      >
+        <Textfield
+          type="date"
+          max={today}
+          label={t('caseForm.testDate')}
+          value={testDate}
+          onChange={(e) => setTestDate(e.target.value)}
+          error={fieldError('testDate')}
+        />
+        <SelectField label={t('caseForm.testType')} value={type} onChange={(e) => setType(e.target.value)}>
+          <option value="">{t('common.choose')}</option>
+          {testType.options.map((o) => (
+            <option key={o} value={o}>
+              {t(TEST_TYPE_LABELS[o])}
+            </option>
+          ))}
+        </SelectField>
+        <Textfield
+          type="date"
+          max={today}
+          label={t('caseForm.onsetDate')}
+          value={onsetDate}
+          onChange={(e) => setOnsetDate(e.target.value)}
+          error={fieldError('onsetDate')}
+        />
+        {convert.isError && <ErrorAlert error={convert.error} />}
+      </FormDialog>
     </>
   )
 }

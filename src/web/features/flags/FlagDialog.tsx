@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { flagCreate } from '../../../shared/api/flags'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { applyApiErrors } from '../../components/formErrors'
 import { useT } from '../../i18n'
 import { useCreateFlag } from './useFlags'
@@ -36,7 +37,6 @@ function useFlagForm(recordType: RecordType, recordId: string, onDone: () => voi
 export function FlagDialog({ recordType, recordId }: { recordType: RecordType; recordId: string }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const [sent, setSent] = useState(false)
   const { form, onSubmit, create } = useFlagForm(recordType, recordId, () => {
     ref.current?.close()
@@ -60,30 +60,23 @@ export function FlagDialog({ recordType, recordId }: { recordType: RecordType; r
           <Paragraph data-size="sm">{t('flags.sent')}</Paragraph>
         </Alert>
       )}
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId}>
-        <form className="app-stack" onSubmit={onSubmit} noValidate>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {t('flags.reportTitle')}
-          </Heading>
-          <Paragraph>{t('flags.reportText')}</Paragraph>
-          <Textfield
-            multiline
-            rows={4}
-            label={t('flags.comment')}
-            error={form.formState.errors.comment?.message}
-            {...form.register('comment')}
-          />
-          {create.isError && !form.formState.errors.comment && <ErrorAlert error={create.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={create.isPending}>
-              {t('flags.send')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        dialogRef={ref}
+        title={t('flags.reportTitle')}
+        text={t('flags.reportText')}
+        onSubmit={onSubmit}
+        submitLabel={t('flags.send')}
+        submitting={create.isPending}
+      >
+        <Textfield
+          multiline
+          rows={4}
+          label={t('flags.comment')}
+          error={form.formState.errors.comment?.message}
+          {...form.register('comment')}
+        />
+        {create.isError && !form.formState.errors.comment && <ErrorAlert error={create.error} />}
+      </FormDialog>
     </>
   )
 }

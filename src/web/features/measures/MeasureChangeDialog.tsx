@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, Fieldset, Heading, Radio, Textfield } from '@digdir/designsystemet-react'
-import { useId, useRef, useState } from 'react'
+import { Alert, Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react'
+import { useRef, useState } from 'react'
 import type { MeasureView } from '../../../shared/api/measures'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { type MessageKey, useT } from '../../i18n'
 import { KIND_LABELS } from './labels'
 import { type MeasureChange, useChangeMeasure } from './useMeasures'
@@ -37,7 +38,6 @@ function toChange(
 export function MeasureChangeDialog({ measure: m }: { measure: MeasureView }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const change = useChangeMeasure(m.id)
   const [action, setAction] = useState<Action>('extend')
   const [v, setV] = useState({ startDate: m.startDate, endDate: m.endDate, from: '', reason: '' })
@@ -57,75 +57,68 @@ export function MeasureChangeDialog({ measure: m }: { measure: MeasureView }) {
       <Button type="button" variant="secondary" data-size="sm" onClick={() => ref.current?.showModal()}>
         {t('measure.change.button')}
       </Button>
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId}>
-        <form className="app-stack" onSubmit={submit} noValidate>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {t('measure.change.heading', { kind: t(KIND_LABELS[m.kind]).toLowerCase() })}
-          </Heading>
-          <Fieldset className="cw-inline-radios">
-            <Fieldset.Legend>{t('measure.change.action')}</Fieldset.Legend>
-            {(Object.keys(ACTIONS) as Action[]).map((a) => (
-              <Radio
-                key={a}
-                name="action"
-                value={a}
-                label={t(ACTIONS[a])}
-                checked={action === a}
-                onChange={() => setAction(a)}
-              />
-            ))}
-          </Fieldset>
-          {action === 'override' && (
-            <Textfield
-              type="date"
-              label={t('measure.field.start')}
-              value={v.startDate}
-              onChange={(e) => setV({ ...v, startDate: e.target.value })}
-              error={error('startDate')}
+      <FormDialog
+        dialogRef={ref}
+        title={t('measure.change.heading', { kind: t(KIND_LABELS[m.kind]).toLowerCase() })}
+        onSubmit={submit}
+        submitLabel={t('measure.change.submit')}
+        submitting={change.isPending}
+      >
+        <Fieldset className="cw-inline-radios">
+          <Fieldset.Legend>{t('measure.change.action')}</Fieldset.Legend>
+          {(Object.keys(ACTIONS) as Action[]).map((a) => (
+            <Radio
+              key={a}
+              name="action"
+              value={a}
+              label={t(ACTIONS[a])}
+              checked={action === a}
+              onChange={() => setAction(a)}
             />
-          )}
-          {(action === 'extend' || action === 'shorten' || action === 'override') && (
-            <Textfield
-              type="date"
-              label={t('measure.change.newEnd')}
-              value={v.endDate}
-              onChange={(e) => setV({ ...v, endDate: e.target.value })}
-              error={error('endDate')}
-            />
-          )}
-          {action === 'exempt' && (
-            <Textfield
-              type="date"
-              label={t('measure.change.exemptFrom')}
-              value={v.from}
-              onChange={(e) => setV({ ...v, from: e.target.value })}
-              error={error('from')}
-            />
-          )}
+          ))}
+        </Fieldset>
+        {action === 'override' && (
           <Textfield
-            label={t('measure.field.reason')}
-            description={t('measure.start.overrideHelp')}
-            value={v.reason}
-            onChange={(e) => setV({ ...v, reason: e.target.value })}
-            error={error('reason')}
+            type="date"
+            label={t('measure.field.start')}
+            value={v.startDate}
+            onChange={(e) => setV({ ...v, startDate: e.target.value })}
+            error={error('startDate')}
           />
-          {conflict && <Alert data-color="warning">{t('measure.change.conflict')}</Alert>}
-          {change.isError &&
-            !conflict &&
-            change.error &&
-            !(isApiError(change.error) && change.error.errors.length > 0) && (
-              <ErrorAlert error={change.error} />
-            )}
-          <div className="cw-actions">
-            <Button type="submit" loading={change.isPending}>
-              {t('measure.change.submit')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        )}
+        {(action === 'extend' || action === 'shorten' || action === 'override') && (
+          <Textfield
+            type="date"
+            label={t('measure.change.newEnd')}
+            value={v.endDate}
+            onChange={(e) => setV({ ...v, endDate: e.target.value })}
+            error={error('endDate')}
+          />
+        )}
+        {action === 'exempt' && (
+          <Textfield
+            type="date"
+            label={t('measure.change.exemptFrom')}
+            value={v.from}
+            onChange={(e) => setV({ ...v, from: e.target.value })}
+            error={error('from')}
+          />
+        )}
+        <Textfield
+          label={t('measure.field.reason')}
+          description={t('measure.start.overrideHelp')}
+          value={v.reason}
+          onChange={(e) => setV({ ...v, reason: e.target.value })}
+          error={error('reason')}
+        />
+        {conflict && <Alert data-color="warning">{t('measure.change.conflict')}</Alert>}
+        {change.isError &&
+          !conflict &&
+          change.error &&
+          !(isApiError(change.error) && change.error.errors.length > 0) && (
+            <ErrorAlert error={change.error} />
+          )}
+      </FormDialog>
     </div>
   )
 }

@@ -1,10 +1,11 @@
-import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
+import { Button, Textfield } from '@digdir/designsystemet-react'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useRef } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { type PersonView, revealAddressBody } from '../../../shared/api/persons'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { applyApiErrors } from '../../components/formErrors'
 import { useT } from '../../i18n'
 import { useRevealAddress } from './usePersons'
@@ -51,30 +52,23 @@ export function RevealAddressDialog({
       <Button type="button" variant="secondary" data-size="sm" onClick={() => ref.current?.showModal()}>
         {t('persons.revealAddress')}
       </Button>
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={`reveal-${personId}`}>
-        <form className="app-stack" onSubmit={onSubmit} noValidate>
-          <Heading level={2} data-size="xs" id={`reveal-${personId}`}>
-            {t('persons.revealTitle')}
-          </Heading>
-          <Paragraph>{t('persons.revealText')}</Paragraph>
-          <Textfield
-            multiline
-            rows={3}
-            label={t('persons.revealReason')}
-            error={form.formState.errors.reason?.message}
-            {...form.register('reason')}
-          />
-          {reveal.isError && !form.formState.errors.reason && <ErrorAlert error={reveal.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={reveal.isPending}>
-              {t('persons.revealSubmit')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        dialogRef={ref}
+        title={t('persons.revealTitle')}
+        text={t('persons.revealText')}
+        onSubmit={onSubmit}
+        submitLabel={t('persons.revealSubmit')}
+        submitting={reveal.isPending}
+      >
+        <Textfield
+          multiline
+          rows={3}
+          label={t('persons.revealReason')}
+          error={form.formState.errors.reason?.message}
+          {...form.register('reason')}
+        />
+        {reveal.isError && !form.formState.errors.reason && <ErrorAlert error={reveal.error} />}
+      </FormDialog>
     </>
   )
 }

@@ -1,8 +1,9 @@
-import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
-import { useId, useRef, useState } from 'react'
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react'
+import { useRef, useState } from 'react'
 import { isApiError } from '../../api/client'
 import { useSession } from '../../api/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import { useActiveKommuner, useCreateTransfer } from './useTransfers'
@@ -24,7 +25,6 @@ export function TransferDialog({
 }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const session = useSession()
   const own = session.status === 'authenticated' ? session.session.activeKommune?.code : undefined
   const kommuner = useActiveKommuner()
@@ -62,47 +62,40 @@ export function TransferDialog({
           {t('transfer.sent', { kommune: sentTo })}
         </Paragraph>
       )}
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId}>
-        <form className="app-stack" onSubmit={submit} noValidate>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {t('transfer.title', { name })}
-          </Heading>
-          <Paragraph>{t('transfer.text')}</Paragraph>
-          <SelectField
-            label={t('transfer.kommune')}
-            value={toKommune}
-            onChange={(e) => setToKommune(e.target.value)}
-            error={fieldError('toKommune')}
-          >
-            <option value="">{t('common.choose')}</option>
-            {options.map((k) => (
-              <option key={k.code} value={k.code}>
-                {k.name}
-              </option>
-            ))}
-          </SelectField>
-          <Textfield
-            multiline
-            rows={3}
-            label={t('transfer.message')}
-            description={t('transfer.messageHelp')}
-            value={message}
-            onChange={(e) => setMessage(e.target.value)}
-            error={fieldError('message')}
-          />
-          {create.isError && !fieldError('toKommune') && !fieldError('message') && (
-            <ErrorAlert error={create.error} />
-          )}
-          <div className="cw-actions">
-            <Button type="submit" loading={create.isPending}>
-              {t('transfer.submit')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        dialogRef={ref}
+        title={t('transfer.title', { name })}
+        text={t('transfer.text')}
+        onSubmit={submit}
+        submitLabel={t('transfer.submit')}
+        submitting={create.isPending}
+      >
+        <SelectField
+          label={t('transfer.kommune')}
+          value={toKommune}
+          onChange={(e) => setToKommune(e.target.value)}
+          error={fieldError('toKommune')}
+        >
+          <option value="">{t('common.choose')}</option>
+          {options.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.name}
+            </option>
+          ))}
+        </SelectField>
+        <Textfield
+          multiline
+          rows={3}
+          label={t('transfer.message')}
+          description={t('transfer.messageHelp')}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          error={fieldError('message')}
+        />
+        {create.isError && !fieldError('toKommune') && !fieldError('message') && (
+          <ErrorAlert error={create.error} />
+        )}
+      </FormDialog>
     </>
   )
 }

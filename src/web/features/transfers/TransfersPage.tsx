@@ -1,21 +1,12 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  Heading,
-  Paragraph,
-  Table,
-  Tabs,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react'
-import { useId, useRef, useState } from 'react'
+import { Alert, Button, Heading, Paragraph, Table, Tabs, Tag, Textfield } from '@digdir/designsystemet-react'
+import { useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import type { TransferStatus, TransferView } from '../../../shared/api/transfers'
 import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { FormDialog } from '../../components/FormDialog'
 import { Loading } from '../../components/Loading'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -239,7 +230,6 @@ function TransferTable(props: {
 function RejectDialog({ x }: { x: TransferView }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
   const decide = useDecideTransfer()
   const [reason, setReason] = useState('')
   const error = isApiError(decide.error) ? decide.error.fieldError('reason') : undefined
@@ -263,30 +253,23 @@ function RejectDialog({ x }: { x: TransferView }) {
       >
         {t('transfers.reject')}
       </Button>
-      <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId}>
-        <form className="app-stack" onSubmit={submit} noValidate>
-          <Heading level={2} data-size="xs" id={headingId}>
-            {t('transfers.rejectTitle', { name: nameOf(x) })}
-          </Heading>
-          <Textfield
-            multiline
-            rows={3}
-            label={t('transfers.rejectReasonLabel')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={error}
-          />
-          {decide.isError && !error && <ErrorAlert error={decide.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={decide.isPending}>
-              {t('transfers.rejectSubmit')}
-            </Button>
-            <Button type="button" variant="tertiary" onClick={() => ref.current?.close()}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        dialogRef={ref}
+        title={t('transfers.rejectTitle', { name: nameOf(x) })}
+        onSubmit={submit}
+        submitLabel={t('transfers.rejectSubmit')}
+        submitting={decide.isPending}
+      >
+        <Textfield
+          multiline
+          rows={3}
+          label={t('transfers.rejectReasonLabel')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={error}
+        />
+        {decide.isError && !error && <ErrorAlert error={decide.error} />}
+      </FormDialog>
     </>
   )
 }
