@@ -287,6 +287,8 @@ export const en: PartialMessages = {
   'subunits.addHeading': 'New unit',
   'subunits.name': 'Name',
   'subunits.add': 'Add unit',
+  'exports.maxRows':
+    'One export can hold at most {max} rows in all. Narrow it down by period or fewer types if needed.',
   // Same order as the spreads in nb.ts, so a key two features share resolves the same way.
   ...caseworkEn,
   ...eventsEn,

@@ -286,6 +286,8 @@ export const nb = {
   'subunits.addHeading': 'Ny enhet',
   'subunits.name': 'Navn',
   'subunits.add': 'Legg til enhet',
+  'exports.maxRows':
+    'Én eksport kan ha høyst {max} rader til sammen. Avgrens med tidsrom eller færre typer ved behov.',
   // Case work (persons, cases, contacts, worklists, flags) lives in its own file.
   ...caseworkNb,
   // Events and outbreaks, transmission chains, transfers.

@@ -284,6 +284,8 @@ export const nn: PartialMessages = {
   'subunits.addHeading': 'Ny eining',
   'subunits.name': 'Namn',
   'subunits.add': 'Legg til eining',
+  'exports.maxRows':
+    'Éin eksport kan ha høgst {max} rader til saman. Avgrens med tidsrom eller færre typar ved behov.',
   // Same order as the spreads in nb.ts, so a key two features share resolves the same way.
   ...caseworkNn,
   ...eventsNn,

@@ -10,14 +10,17 @@ import {
 import { useState } from 'react'
 import {
   EXPORT_COLUMNS,
+  EXPORT_MAX_ROWS,
   EXPORT_TYPE_LABELS,
   EXPORT_TYPES,
   type ExportType,
 } from '../../../shared/api/exports'
 import { withQuery } from '../../api/client'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
+import { useExportDownload } from './useExportDownload'
 
 /** `/eksport`: the line list as XLSX or CSV, with chosen types, columns and filters (SPEC §6). */
 export function ExportPage() {
@@ -37,6 +40,7 @@ function ExportForm() {
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
+  const download = useExportDownload()
   const chosen = types.flatMap((ty) =>
     EXPORT_COLUMNS[ty].filter((c) => columns[`${ty}.${c.key}`] !== false).map((c) => `${ty}.${c.key}`),
   )
@@ -110,11 +114,17 @@ function ExportForm() {
         />
         <Textfield label={t('exports.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         {csvTooMany && <Paragraph>{t('exports.csvOneType')}</Paragraph>}
+        <Paragraph data-size="sm">
+          {t('exports.maxRows', { max: EXPORT_MAX_ROWS.toLocaleString('nb-NO') })}
+        </Paragraph>
+        {download.isError && <ErrorAlert error={download.error} />}
         <div>
-          <Button asChild disabled={types.length === 0 || csvTooMany}>
-            <a href={href} download>
-              {t('exports.download')}
-            </a>
+          <Button
+            disabled={types.length === 0 || csvTooMany}
+            loading={download.isPending}
+            onClick={() => download.mutate(href)}
+          >
+            {t('exports.download')}
           </Button>
         </div>
       </div>
