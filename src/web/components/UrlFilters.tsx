@@ -1,7 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react'
 import { type ReactNode, useEffect, useState } from 'react'
 import { type SetURLSearchParams, useSearchParams } from 'react-router'
-import { type MessageKey, useT } from '../i18n'
 import { SelectField } from './SelectField'
 import { useDebounced } from './useDebounced'
 
@@ -94,22 +93,6 @@ export function FilterDate({ filters, name, label }: { filters: UrlFilters; name
       onChange={(e) => filters.set(name, e.target.value)}
     />
   )
-}
-
-/** One `<option>` a code, labelled in the current language. */
-export function CodeOptions<C extends string>({
-  codes,
-  labels,
-}: {
-  codes: readonly C[]
-  labels: Record<C, MessageKey>
-}) {
-  const t = useT()
-  return codes.map((c) => (
-    <option key={c} value={c}>
-      {t(labels[c])}
-    </option>
-  ))
 }
 
 /** A filter of a page-numbered list: its fields, all strings, and the page. */

@@ -1,11 +1,10 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react'
+import { Heading } from '@digdir/designsystemet-react'
 import { useId } from 'react'
 import { FormProvider } from 'react-hook-form'
 import type { CaseDetail } from '../../../shared/api/cases'
-import { isApiError } from '../../api/client'
-import { ConflictNotice, type ConflictRow } from '../../components/ConflictNotice'
+import type { ConflictRow } from '../../components/ConflictNotice'
 import { formatIsoDate } from '../../components/dates'
-import { ErrorAlert } from '../../components/ErrorAlert'
+import { SaveActions } from '../../components/SaveActions'
 import { type MessageKey, type Translate, useT } from '../../i18n'
 import { CaseFieldsFieldset } from './CaseFieldsFieldset'
 import { CASE_FIELD_NAMES, type CaseFieldName, type CaseFormValues, caseToForm } from './caseForm'
@@ -69,7 +68,6 @@ export function CaseDetailsForm({ detail }: { detail: CaseDetail }) {
   const t = useT()
   const headingId = useId()
   const { form, onSubmit, patch, conflict, reapply, reload, saved } = useCaseForm(detail)
-  const otherError = patch.isError && !(isApiError(patch.error) && patch.error.code === 'conflict')
   return (
     <section aria-labelledby={headingId} className="app-stack cw-section">
       <Heading level={2} data-size="sm" id={headingId}>
@@ -78,23 +76,14 @@ export function CaseDetailsForm({ detail }: { detail: CaseDetail }) {
       <FormProvider {...form}>
         <form className="app-stack" onSubmit={onSubmit} noValidate>
           <CaseFieldsFieldset edit />
-          {conflict && (
-            <ConflictNotice
-              rows={conflictRows(t, conflict)}
-              onReload={reload}
-              onReapply={reapply}
-              busy={patch.isPending}
-            />
-          )}
-          {otherError && <ErrorAlert error={patch.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={patch.isPending && !conflict}>
-              {t('case.save')}
-            </Button>
-            <Paragraph data-size="sm" role="status" className="cw-muted">
-              {saved && !form.formState.isDirty ? t('case.saved') : ''}
-            </Paragraph>
-          </div>
+          <SaveActions
+            save={patch}
+            conflictRows={conflict ? conflictRows(t, conflict) : null}
+            onReload={reload}
+            onReapply={reapply}
+            saveLabel={t('case.save')}
+            savedText={saved && !form.formState.isDirty ? t('case.saved') : ''}
+          />
         </form>
       </FormProvider>
     </section>

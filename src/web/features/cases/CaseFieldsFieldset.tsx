@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { caseOutcome, infectionSource, interviewStatus, testType } from '../../../shared/api/cases'
+import { CodeOptions } from '../../components/CodeOptions'
 import { todayOslo } from '../../components/dates'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
@@ -42,12 +43,7 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
             {...register('testDate')}
           />
           <SelectField label={t('caseForm.testType')} error={err('testType')} {...register('testType')}>
-            <option value="">{t('common.choose')}</option>
-            {testType.options.map((o) => (
-              <option key={o} value={o}>
-                {t(TEST_TYPE_LABELS[o])}
-              </option>
-            ))}
+            <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
           </SelectField>
           <Textfield
             type="date"
@@ -108,24 +104,22 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
             error={err('infectionSource')}
             {...register('infectionSource')}
           >
-            <option value="">{t('common.choose')}</option>
-            {infectionSource.options.map((o) => (
-              <option key={o} value={o}>
-                {t(INFECTION_SOURCE_LABELS[o])}
-              </option>
-            ))}
+            <CodeOptions
+              empty={t('common.choose')}
+              codes={infectionSource.options}
+              labels={INFECTION_SOURCE_LABELS}
+            />
           </SelectField>
           <SelectField
             label={t('caseForm.exposureSetting')}
             error={err('exposureSetting')}
             {...register('exposureSetting')}
           >
-            <option value="">{t('common.choose')}</option>
-            {EXPOSURE_SETTING_CODES.map((o) => (
-              <option key={o} value={o}>
-                {t(EXPOSURE_SETTING_LABELS[o])}
-              </option>
-            ))}
+            <CodeOptions
+              empty={t('common.choose')}
+              codes={EXPOSURE_SETTING_CODES}
+              labels={EXPOSURE_SETTING_LABELS}
+            />
           </SelectField>
         </div>
         <Textfield
@@ -163,21 +157,12 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
             error={err('interviewStatus')}
             {...register('interviewStatus')}
           >
-            {interviewStatus.options.map((o) => (
-              <option key={o} value={o}>
-                {t(INTERVIEW_STATUS_LABELS[o])}
-              </option>
-            ))}
+            <CodeOptions codes={interviewStatus.options} labels={INTERVIEW_STATUS_LABELS} />
           </SelectField>
           {edit && (
             <>
               <SelectField label={t('caseForm.outcome')} error={err('outcome')} {...register('outcome')}>
-                <option value="">{t('common.choose')}</option>
-                {caseOutcome.options.map((o) => (
-                  <option key={o} value={o}>
-                    {t(OUTCOME_LABELS[o])}
-                  </option>
-                ))}
+                <CodeOptions empty={t('common.choose')} codes={caseOutcome.options} labels={OUTCOME_LABELS} />
               </SelectField>
               <Textfield
                 type="date"

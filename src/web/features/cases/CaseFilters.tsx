@@ -1,12 +1,7 @@
 import type { SetURLSearchParams } from 'react-router'
 import { caseStatus, interviewStatus } from '../../../shared/api/cases'
-import {
-  CodeOptions,
-  FilterDate,
-  FilterSearch,
-  FilterSelect,
-  useUrlFilters,
-} from '../../components/UrlFilters'
+import { CodeOptions } from '../../components/CodeOptions'
+import { FilterDate, FilterSearch, FilterSelect, useUrlFilters } from '../../components/UrlFilters'
 import { useT } from '../../i18n'
 import {
   CASE_STATUS_LABELS,

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import { relation } from '../../../shared/api/codes'
 import { exposureWarning, type InfectiousPeriod } from '../../../shared/domain/infectiousPeriod'
+import { CodeOptions } from '../../components/CodeOptions'
 import { parseNorwegianDate, todayOslo } from '../../components/dates'
 import { type MessageKey, useT } from '../../i18n'
 import { EXPOSURE_SETTING_CODES, EXPOSURE_SETTING_LABELS, RELATION_LABELS } from '../cases/labels'
@@ -87,23 +88,17 @@ export function ContactGridRow(props: RowProps) {
             },
           })}
         >
-          <option value="">{t('common.choose')}</option>
-          {relation.options.map((o) => (
-            <option key={o} value={o}>
-              {t(RELATION_LABELS[o])}
-            </option>
-          ))}
+          <CodeOptions empty={t('common.choose')} codes={relation.options} labels={RELATION_LABELS} />
         </Select>
         {r.error('relation')}
       </td>
       <td className="cw-grid__cell cw-grid__cell--exposureSetting">
         <Select {...select('exposureSetting')} {...register(`rows.${index}.exposureSetting`)}>
-          <option value="">{t('common.choose')}</option>
-          {EXPOSURE_SETTING_CODES.map((s) => (
-            <option key={s} value={s}>
-              {t(EXPOSURE_SETTING_LABELS[s])}
-            </option>
-          ))}
+          <CodeOptions
+            empty={t('common.choose')}
+            codes={EXPOSURE_SETTING_CODES}
+            labels={EXPOSURE_SETTING_LABELS}
+          />
         </Select>
         {r.error('exposureSetting')}
       </td>

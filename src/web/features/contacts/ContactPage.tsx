@@ -4,13 +4,14 @@ import { FormProvider } from 'react-hook-form'
 import { useParams } from 'react-router'
 import { exposureType, relation } from '../../../shared/api/codes'
 import { type ContactDetail, manualContactStatus } from '../../../shared/api/contacts'
-import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
-import { ConflictNotice, type ConflictRow } from '../../components/ConflictNotice'
+import { CodeOptions } from '../../components/CodeOptions'
+import type { ConflictRow } from '../../components/ConflictNotice'
 import { formatIsoDate, todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { SaveActions } from '../../components/SaveActions'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, type Translate, useT } from '../../i18n'
@@ -205,7 +206,6 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
   const { form, onSubmit, patch, conflict, reapply, reload, saved } = useContactForm(contact)
   const errors = form.formState.errors
   const converted = contact.status === 'became_case'
-  const otherError = patch.isError && !(isApiError(patch.error) && patch.error.code === 'conflict')
   return (
     <section aria-labelledby={headingId} className="app-stack cw-section">
       <Heading level={2} data-size="sm" id={headingId}>
@@ -219,24 +219,18 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
               error={errors.relation?.message}
               {...form.register('relation')}
             >
-              <option value="">{t('common.choose')}</option>
-              {relation.options.map((r) => (
-                <option key={r} value={r}>
-                  {t(RELATION_LABELS[r])}
-                </option>
-              ))}
+              <CodeOptions empty={t('common.choose')} codes={relation.options} labels={RELATION_LABELS} />
             </SelectField>
             <SelectField
               label={t('grid.exposureSetting')}
               error={errors.exposureSetting?.message}
               {...form.register('exposureSetting')}
             >
-              <option value="">{t('common.choose')}</option>
-              {EXPOSURE_SETTING_CODES.map((s) => (
-                <option key={s} value={s}>
-                  {t(EXPOSURE_SETTING_LABELS[s])}
-                </option>
-              ))}
+              <CodeOptions
+                empty={t('common.choose')}
+                codes={EXPOSURE_SETTING_CODES}
+                labels={EXPOSURE_SETTING_LABELS}
+              />
             </SelectField>
             <Textfield
               type="date"
@@ -251,11 +245,7 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
                 error={errors.status?.message}
                 {...form.register('status')}
               >
-                {manualContactStatus.options.map((s) => (
-                  <option key={s} value={s}>
-                    {t(CONTACT_STATUS_LABELS[s])}
-                  </option>
-                ))}
+                <CodeOptions codes={manualContactStatus.options} labels={CONTACT_STATUS_LABELS} />
               </SelectField>
             )}
           </div>
@@ -285,24 +275,15 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
             error={errors.notes?.message}
             {...form.register('notes')}
           />
-          {conflict && (
-            <ConflictNotice
-              title={t('conflict.titleContact')}
-              rows={conflictRows(t, conflict)}
-              onReload={reload}
-              onReapply={reapply}
-              busy={patch.isPending}
-            />
-          )}
-          {otherError && <ErrorAlert error={patch.error} />}
-          <div className="cw-actions">
-            <Button type="submit" loading={patch.isPending && !conflict}>
-              {t('contact.save')}
-            </Button>
-            <Paragraph data-size="sm" role="status" className="cw-muted">
-              {saved && !form.formState.isDirty ? t('contact.saved') : ''}
-            </Paragraph>
-          </div>
+          <SaveActions
+            save={patch}
+            conflictRows={conflict ? conflictRows(t, conflict) : null}
+            conflictTitle={t('conflict.titleContact')}
+            onReload={reload}
+            onReapply={reapply}
+            saveLabel={t('contact.save')}
+            savedText={saved && !form.formState.isDirty ? t('contact.saved') : ''}
+          />
         </form>
       </FormProvider>
     </section>

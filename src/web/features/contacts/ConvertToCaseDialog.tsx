@@ -2,6 +2,7 @@ import { Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react
 import { useRef } from 'react'
 import { testType } from '../../../shared/api/cases'
 import type { ContactDetail } from '../../../shared/api/contacts'
+import { CodeOptions } from '../../components/CodeOptions'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
@@ -42,12 +43,7 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
           error={errors.testType?.message}
           {...form.register('testType')}
         >
-          <option value="">{t('common.choose')}</option>
-          {testType.options.map((o) => (
-            <option key={o} value={o}>
-              {t(TEST_TYPE_LABELS[o])}
-            </option>
-          ))}
+          <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
         </SelectField>
         <Textfield
           type="date"

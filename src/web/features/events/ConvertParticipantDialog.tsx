@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import { testType } from '../../../shared/api/cases'
 import type { ConvertParticipantResult, ParticipantView } from '../../../shared/api/events'
 import { isApiError } from '../../api/client'
+import { CodeOptions } from '../../components/CodeOptions'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
@@ -79,12 +80,7 @@ export function ConvertParticipantDialog({
           error={fieldError('testDate')}
         />
         <SelectField label={t('caseForm.testType')} value={type} onChange={(e) => setType(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          {testType.options.map((o) => (
-            <option key={o} value={o}>
-              {t(TEST_TYPE_LABELS[o])}
-            </option>
-          ))}
+          <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
         </SelectField>
         <Textfield
           type="date"

@@ -1,5 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react'
 import type { EventCreate, EventView } from '../../../shared/api/events'
+import { CodeOptions } from '../../components/CodeOptions'
 import { ConflictNotice } from '../../components/ConflictNotice'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { SelectField } from '../../components/SelectField'
@@ -37,12 +38,11 @@ export function EventForm({
           error={errors.exposureSetting?.message}
           {...r('exposureSetting')}
         >
-          <option value="">{t('common.choose')}</option>
-          {EXPOSURE_SETTING_CODES.map((s) => (
-            <option key={s} value={s}>
-              {t(EXPOSURE_SETTING_LABELS[s])}
-            </option>
-          ))}
+          <CodeOptions
+            empty={t('common.choose')}
+            codes={EXPOSURE_SETTING_CODES}
+            labels={EXPOSURE_SETTING_LABELS}
+          />
         </SelectField>
         <Textfield label={t('event.location')} error={errors.location?.message} {...r('location')} />
         <Textfield label={t('event.address')} error={errors.address?.message} {...r('address')} />

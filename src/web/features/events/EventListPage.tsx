@@ -7,11 +7,11 @@ import {
   eventStatus,
 } from '../../../shared/api/events'
 import { AppLink } from '../../components/AppLink'
+import { CodeOptions } from '../../components/CodeOptions'
 import { DataTable } from '../../components/DataTable'
 import { PagedList } from '../../components/PagedList'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import {
-  CodeOptions,
   FilterDate,
   FilterSearch,
   FilterSelect,

@@ -2,6 +2,7 @@ import { Select } from '@digdir/designsystemet-react'
 import { useId } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import { participantRole } from '../../../shared/api/events'
+import { CodeOptions } from '../../components/CodeOptions'
 import { type MessageKey, useT } from '../../i18n'
 import { LineListGrid } from '../linelist/LineListGrid'
 import { cellId, LineListRow, useLineListRow } from '../linelist/LineListRow'
@@ -66,7 +67,7 @@ function Row(props: {
   onRemove: (index: number) => void
 }) {
   const { gridId, index, form, issue, ...actions } = props
-  const t = useT()
+  const _t = useT()
   const r = useLineListRow<PGridRow>({ form, gridId, index, issue, prefix: 'pgrid', labels: LABELS })
   return (
     <LineListRow row={r} columns={2} {...actions}>
@@ -77,11 +78,7 @@ function Row(props: {
           aria-label={r.label('role')}
           {...form.register(`rows.${index}.role`)}
         >
-          {participantRole.options.map((o) => (
-            <option key={o} value={o}>
-              {t(ROLE_LABELS[o])}
-            </option>
-          ))}
+          <CodeOptions codes={participantRole.options} labels={ROLE_LABELS} />
         </Select>
       </td>
       {r.textCell('exposure', {

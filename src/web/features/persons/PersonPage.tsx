@@ -1,14 +1,14 @@
-import { Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
+import { Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
 import { useId, useState } from 'react'
 import { useParams } from 'react-router'
 import { protectedAddress, sex, workplaceType } from '../../../shared/api/codes'
 import type { PersonView } from '../../../shared/api/persons'
-import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
-import { ConflictNotice, type ConflictRow } from '../../components/ConflictNotice'
+import type { ConflictRow } from '../../components/ConflictNotice'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { SaveActions } from '../../components/SaveActions'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, type Translate, useT } from '../../i18n'
@@ -147,7 +147,6 @@ function PersonForm({ person }: { person: PersonView }) {
       {...form.register(name)}
     />
   )
-  const otherError = update.isError && !(isApiError(update.error) && update.error.code === 'conflict')
   return (
     <section aria-labelledby={headingId} className="app-stack cw-section">
       <Heading level={2} data-size="sm" id={headingId}>
@@ -227,24 +226,15 @@ function PersonForm({ person }: { person: PersonView }) {
             {...form.register('notes')}
           />
         </Fieldset>
-        {conflict && (
-          <ConflictNotice
-            title={t('conflict.titlePerson')}
-            rows={conflictRows(t, conflict)}
-            onReload={reload}
-            onReapply={reapply}
-            busy={update.isPending}
-          />
-        )}
-        {otherError && <ErrorAlert error={update.error} />}
-        <div className="cw-actions">
-          <Button type="submit" loading={update.isPending && !conflict}>
-            {t('persons.save')}
-          </Button>
-          <Paragraph data-size="sm" role="status" className="cw-muted">
-            {saved && !form.formState.isDirty ? t('persons.saved') : ''}
-          </Paragraph>
-        </div>
+        <SaveActions
+          save={update}
+          conflictRows={conflict ? conflictRows(t, conflict) : null}
+          conflictTitle={t('conflict.titlePerson')}
+          onReload={reload}
+          onReapply={reapply}
+          saveLabel={t('persons.save')}
+          savedText={saved && !form.formState.isDirty ? t('persons.saved') : ''}
+        />
       </form>
     </section>
   )

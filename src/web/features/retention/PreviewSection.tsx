@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsys
 import { useId, useState } from 'react'
 import { type PreviewItem, type RetentionType, retentionTypes } from '../../../shared/api/retention'
 import { AppLink } from '../../components/AppLink'
+import { CodeOptions } from '../../components/CodeOptions'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
@@ -52,12 +53,7 @@ export function PreviewSection() {
           value={type}
           onChange={(e) => setType(e.target.value as RetentionType | '')}
         >
-          <option value="">{t('retention.preview.allTypes')}</option>
-          {retentionTypes.map((r) => (
-            <option key={r} value={r}>
-              {t(TYPE_LABELS[r])}
-            </option>
-          ))}
+          <CodeOptions empty={t('retention.preview.allTypes')} codes={retentionTypes} labels={TYPE_LABELS} />
         </SelectField>
       </div>
       {done && (
