@@ -103,6 +103,12 @@ const PROBES: Record<string, RecordProbe | ListProbe> = {
     url: (o) => `/api/contacts/${o.contactId}/notified`,
     payload: () => ({ notifiedAt: day(0), version: 1 }),
   },
+  'PUT contact assignee': {
+    kind: 'record',
+    method: 'PUT',
+    url: (o) => `/api/contacts/${o.contactId}/assignee`,
+    payload: () => ({ userId: null, version: 1 }),
+  },
   'POST contact convert': {
     kind: 'record',
     method: 'POST',
@@ -111,6 +117,7 @@ const PROBES: Record<string, RecordProbe | ListProbe> = {
   },
   // ---------------------------------------------------------------- worklists
   'GET worklist my-cases': { kind: 'list', url: () => '/api/worklists/my-cases' },
+  'GET worklist my-contacts': { kind: 'list', url: () => '/api/worklists/my-contacts' },
   'GET worklist unassigned-cases': { kind: 'list', url: () => '/api/worklists/unassigned-cases' },
   'GET worklist interviews-not-done': { kind: 'list', url: () => '/api/worklists/interviews-not-done' },
   'GET worklist contacts-not-notified': { kind: 'list', url: () => '/api/worklists/contacts-not-notified' },
@@ -572,6 +579,7 @@ describe('cross-tenant: Oslo users on Bergen records', () => {
   it('Oslo worklist counts do not include Bergen items', async () => {
     expect((await intruder.tracer.inject({ url: '/api/worklists' })).json()).toEqual({
       'my-cases': 0,
+      'my-contacts': 0,
       'unassigned-cases': 0,
       'interviews-not-done': 0,
       'contacts-not-notified': 0,

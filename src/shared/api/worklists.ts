@@ -10,6 +10,7 @@ import { personSummary } from './persons'
 
 export const WORKLISTS = [
   'my-cases',
+  'my-contacts',
   'unassigned-cases',
   'interviews-not-done',
   'contacts-not-notified',
@@ -22,6 +23,7 @@ export type WorklistName = z.infer<typeof worklistName>
 
 export const WORKLIST_LABELS: Record<WorklistName, string> = {
   'my-cases': 'Mine tilfeller',
+  'my-contacts': 'Mine nærkontakter',
   'unassigned-cases': 'Tilfeller uten saksbehandler',
   'interviews-not-done': 'Intervju ikke ferdig',
   'contacts-not-notified': 'Nærkontakter ikke varslet',

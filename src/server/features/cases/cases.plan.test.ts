@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asOwner } from '../../audit/test-helpers'
 import { inTenant, type Trx } from '../../db/tenant'
 import { buildTestApp } from '../../test/app'
-import { countContactsNotNotifiedQuery, listContactsNotNotifiedQuery } from '../contacts/contacts.queries'
+import {
+  countContactsNotNotifiedQuery,
+  countContactWorklistQuery,
+  listContactsNotNotifiedQuery,
+  listContactWorklistQuery,
+} from '../contacts/contacts.queries'
 import { classifySearch } from './cases.list'
 import { type CaseFilter, type CaseSort, countCasesQuery, listCasesQuery } from './cases.queries'
 
@@ -43,14 +48,16 @@ beforeAll(async () => {
       [USER],
     )
     await c.query(
-      `insert into contacts (kommune, owner_unit, person_id, case_id, status, notified_at, last_exposure, created_at)
+      `insert into contacts (kommune, owner_unit, person_id, case_id, status, notified_at, last_exposure, created_at, assigned_to)
        select c.kommune, c.kommune, p.id, c.id,
               case when p.n % 7 = 0 then 'finished' else 'active' end,
               case when p.n % 2 = 0 then current_date end,
-              current_date - 2, now() - make_interval(mins => p.n::int)
+              current_date - 2, now() - make_interval(mins => p.n::int),
+              case when p.n % 3 = 0 then $1::uuid end
          from (select id, kommune, row_number() over (order by id) as n from persons) p
          join lateral (select id, kommune from cases where kommune = p.kommune order by id offset (p.n % 40) limit 1) c on true
         where p.n > 2000`,
+      [USER],
     )
     await c.query('analyze persons; analyze cases; analyze contacts; analyze users')
   })
@@ -114,5 +121,11 @@ describe('query plans (no sequential scan on cases/contacts)', () => {
       { status: 'open', interviewNotDone: true },
     ] as CaseFilter[])
       noSeqScan(await plan((trx) => countCasesQuery(trx, KOMMUNE, filter)))
+  })
+
+  it('worklist: my contacts, and its badge count', async () => {
+    const mine = { assignedTo: USER }
+    noSeqScan(await plan((trx) => listContactWorklistQuery(trx, KOMMUNE, mine, undefined, 50)))
+    noSeqScan(await plan((trx) => countContactWorklistQuery(trx, KOMMUNE, mine)))
   })
 })

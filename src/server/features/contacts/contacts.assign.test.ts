@@ -104,4 +104,33 @@ describe('PUT /api/contacts/{id}/assignee', () => {
       expect.objectContaining({ id, assignedTo: { id: f.oslo.user.id, name: 'Tora Sporer' } }),
     ])
   })
+
+  it('"my contacts" lists the active contacts assigned to the user, with its badge count', async () => {
+    const mine = await contactId()
+    const finished = await contactId()
+    const others = await contactId()
+    const put = (id: string, userId: string) =>
+      f.oslo.inject({ method: 'PUT', url: `/api/contacts/${id}/assignee`, payload: { userId, version: 1 } })
+    await put(mine, f.oslo.user.id)
+    await put(finished, f.oslo.user.id)
+    await put(others, f.oslo2.user.id)
+    await f.oslo.inject({
+      method: 'PATCH',
+      url: `/api/contacts/${finished}`,
+      payload: { status: 'finished', version: 2 },
+    })
+    const list = await f.oslo.inject({ url: '/api/worklists/my-contacts' })
+    expect(list.statusCode).toBe(200)
+    expect(list.json()).toMatchObject({ kind: 'contacts', name: 'my-contacts', nextCursor: null })
+    // Newest first; an earlier test in this file assigned one more contact to this user.
+    const items = list.json().items as { id: string; assignedTo: unknown }[]
+    expect(items.map((i) => i.id)).toHaveLength(2)
+    expect(items[0]).toMatchObject({ id: mine, assignedTo: { id: f.oslo.user.id, name: 'Tora Sporer' } })
+    expect(items.map((i) => i.id)).not.toContain(finished)
+    expect((await f.oslo.inject({ url: '/api/worklists' })).json()['my-contacts']).toBe(2)
+    const theirs = (await f.oslo2.inject({ url: '/api/worklists/my-contacts' })).json()
+    expect(theirs.items.map((i: { id: string }) => i.id)).toContain(others)
+    expect(theirs.items.map((i: { id: string }) => i.id)).not.toContain(mine)
+    expect((await f.bergen.inject({ url: '/api/worklists/my-contacts' })).json().items).toEqual([])
+  })
 })

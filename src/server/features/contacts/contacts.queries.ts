@@ -63,6 +63,23 @@ export async function listContactsOfPerson(
     .execute()
 }
 
+/**
+ * Which active contacts a contact worklist holds: not yet notified (SPEC §3.7), or assigned to a
+ * tracer ("my contacts"). Each has a partial index on (kommune, [assigned_to,] created_at, id).
+ */
+export type ContactWorklistFilter = { notNotified: true } | { assignedTo: string }
+
+/** A contact worklist page, newest first (keyset on created_at, id). */
+export async function listContactWorklist(
+  trx: Trx,
+  kommune: string,
+  filter: ContactWorklistFilter,
+  after: Cursor | undefined,
+  limit: number,
+) {
+  return listContactWorklistQuery(trx, kommune, filter, after, limit).execute()
+}
+
 /** Worklist "contacts not yet notified": active contacts without a notification date, newest first. */
 export async function listContactsNotNotified(
   trx: Trx,
@@ -80,7 +97,21 @@ export function listContactsNotNotifiedQuery(
   after: Cursor | undefined,
   limit: number,
 ) {
-  let q = contactsWithPerson(trx, kommune).where('t.status', '=', 'active').where('t.notified_at', 'is', null)
+  return listContactWorklistQuery(trx, kommune, { notNotified: true }, after, limit)
+}
+
+/** The query behind listContactWorklist, unexecuted (the query-plan test EXPLAINs it). */
+export function listContactWorklistQuery(
+  trx: Trx,
+  kommune: string,
+  filter: ContactWorklistFilter,
+  after: Cursor | undefined,
+  limit: number,
+) {
+  let q = contactsWithPerson(trx, kommune)
+    .where('t.status', '=', 'active')
+    .$if('notNotified' in filter, (qb) => qb.where('t.notified_at', 'is', null))
+    .$if('assignedTo' in filter, (qb) => qb.where('t.assigned_to', '=', assignee(filter)))
   if (after)
     q = q.where((eb) =>
       eb(
@@ -95,18 +126,29 @@ export function listContactsNotNotifiedQuery(
     .limit(limit + 1)
 }
 
+const assignee = (f: ContactWorklistFilter) => ('assignedTo' in f ? f.assignedTo : '')
+
 export async function countContactsNotNotified(trx: Trx, kommune: string) {
-  const r = await countContactsNotNotifiedQuery(trx, kommune).executeTakeFirstOrThrow()
+  return countContactWorklist(trx, kommune, { notNotified: true })
+}
+
+export async function countContactWorklist(trx: Trx, kommune: string, filter: ContactWorklistFilter) {
+  const r = await countContactWorklistQuery(trx, kommune, filter).executeTakeFirstOrThrow()
   return r.n
 }
 
 export function countContactsNotNotifiedQuery(trx: Trx, kommune: string) {
+  return countContactWorklistQuery(trx, kommune, { notNotified: true })
+}
+
+export function countContactWorklistQuery(trx: Trx, kommune: string, filter: ContactWorklistFilter) {
   return trx
     .selectFrom('contacts as t')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('t.kommune', '=', kommune)
     .where('t.status', '=', 'active')
-    .where('t.notified_at', 'is', null)
+    .$if('notNotified' in filter, (qb) => qb.where('t.notified_at', 'is', null))
+    .$if('assignedTo' in filter, (qb) => qb.where('t.assigned_to', '=', assignee(filter)))
 }
 
 /** The existing link between a person and a case, locked for this transaction. */

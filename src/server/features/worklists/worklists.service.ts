@@ -8,7 +8,11 @@ import { type CaseFilter, countCases, listCases } from '../cases/cases.queries'
 import { scope, todayOslo } from '../cases/cases.service'
 import { type Cursor, DATE_KEY, decodeCursor, page, TIMESTAMP_KEY } from '../cases/cursor'
 import { presentContactListItem } from '../contacts/contacts.present'
-import { countContactsNotNotified, listContactsNotNotified } from '../contacts/contacts.queries'
+import {
+  type ContactWorklistFilter,
+  countContactWorklist,
+  listContactWorklist,
+} from '../contacts/contacts.queries'
 import { presentCallItem, presentMeasureItem, presentTransferItem } from './worklists.present'
 import * as q from './worklists.queries'
 
@@ -30,6 +34,7 @@ function caseFilter(name: CaseWorklist, userId: string): CaseFilter {
 /** What each list's cursor carries: its sort key (the due date for calls, else a timestamp). */
 const CURSOR_KEY: Record<WorklistName, RegExp> = {
   'my-cases': TIMESTAMP_KEY,
+  'my-contacts': TIMESTAMP_KEY,
   'unassigned-cases': TIMESTAMP_KEY,
   'interviews-not-done': TIMESTAMP_KEY,
   'contacts-not-notified': TIMESTAMP_KEY,
@@ -49,16 +54,28 @@ const cases =
     return { kind: 'cases', name, items: p.items.map(presentCaseListItem), nextCursor: p.nextCursor }
   }
 
-const LOADERS: Record<WorklistName, Loader> = {
-  'my-cases': cases('my-cases'),
-  'unassigned-cases': cases('unassigned-cases'),
-  'interviews-not-done': cases('interviews-not-done'),
-  'contacts-not-notified': async (trx, s, after, limit) => {
-    const p = page(await listContactsNotNotified(trx, s.kommune, after, limit), limit, (r) => r.created_key)
+type ContactWorklist = 'my-contacts' | 'contacts-not-notified'
+
+/** The active contacts behind each contact worklist: assigned to the user, or not yet notified. */
+const contactFilter = (name: ContactWorklist, userId: string): ContactWorklistFilter =>
+  name === 'my-contacts' ? { assignedTo: userId } : { notNotified: true }
+
+const contacts =
+  (name: ContactWorklist): Loader =>
+  async (trx, s, after, limit) => {
+    const rows = await listContactWorklist(trx, s.kommune, contactFilter(name, s.userId), after, limit)
+    const p = page(rows, limit, (r) => r.created_key)
     const today = todayOslo()
     const items = p.items.map((r) => presentContactListItem(r, today))
-    return { kind: 'contacts', name: 'contacts-not-notified', items, nextCursor: p.nextCursor }
-  },
+    return { kind: 'contacts', name, items, nextCursor: p.nextCursor }
+  }
+
+const LOADERS: Record<WorklistName, Loader> = {
+  'my-cases': cases('my-cases'),
+  'my-contacts': contacts('my-contacts'),
+  'unassigned-cases': cases('unassigned-cases'),
+  'interviews-not-done': cases('interviews-not-done'),
+  'contacts-not-notified': contacts('contacts-not-notified'),
   'followups-due': async (trx, s, after, limit) => {
     const today = todayOslo()
     const p = page(await q.listDueCalls(trx, s.kommune, today, after, limit), limit, (r) => r.planned_date)
@@ -113,9 +130,14 @@ export async function worklistCounts(deps: AppDeps, ctx: RequestContext): Promis
   const today = todayOslo()
   return inTenant(deps.db, s, async (trx) => ({
     'my-cases': await countCases(trx, s.kommune, caseFilter('my-cases', s.userId)),
+    'my-contacts': await countContactWorklist(trx, s.kommune, contactFilter('my-contacts', s.userId)),
     'unassigned-cases': await countCases(trx, s.kommune, caseFilter('unassigned-cases', s.userId)),
     'interviews-not-done': await countCases(trx, s.kommune, caseFilter('interviews-not-done', s.userId)),
-    'contacts-not-notified': await countContactsNotNotified(trx, s.kommune),
+    'contacts-not-notified': await countContactWorklist(
+      trx,
+      s.kommune,
+      contactFilter('contacts-not-notified', s.userId),
+    ),
     'followups-due': await q.countDueCalls(trx, s.kommune, today),
     'measures-ending-today': await q.countMeasuresEndingToday(trx, s.kommune, today),
     'transfers-waiting': await q.countWaitingTransfers(trx, s.kommune),

@@ -106,6 +106,7 @@ describe('GET /api/worklists (badge counts)', () => {
     expect((await f.anon({ url: '/api/worklists' })).statusCode).toBe(401)
     expect((await f.oslo.inject({ url: '/api/worklists' })).json()).toEqual({
       'my-cases': 2,
+      'my-contacts': 0,
       'unassigned-cases': 1,
       'interviews-not-done': 3,
       'contacts-not-notified': 1,
@@ -116,6 +117,7 @@ describe('GET /api/worklists (badge counts)', () => {
     expect((await f.oslo2.inject({ url: '/api/worklists' })).json()['my-cases']).toBe(1)
     expect((await f.bergen.inject({ url: '/api/worklists' })).json()).toEqual({
       'my-cases': 0,
+      'my-contacts': 0,
       'unassigned-cases': 1,
       'interviews-not-done': 1,
       'contacts-not-notified': 2,

@@ -13,6 +13,7 @@ import { CallTable, EndingTable, TransferTable } from './WorklistTables'
 
 const LABELS: Record<WorklistName, MessageKey> = {
   'my-cases': 'worklists.my-cases',
+  'my-contacts': 'worklists.my-contacts',
   'unassigned-cases': 'worklists.unassigned-cases',
   'interviews-not-done': 'worklists.interviews-not-done',
   'contacts-not-notified': 'worklists.contacts-not-notified',
@@ -22,6 +23,7 @@ const LABELS: Record<WorklistName, MessageKey> = {
 }
 const EMPTY: Record<WorklistName, MessageKey> = {
   'my-cases': 'worklists.empty.my-cases',
+  'my-contacts': 'worklists.empty.my-contacts',
   'unassigned-cases': 'worklists.empty.unassigned-cases',
   'interviews-not-done': 'worklists.empty.interviews-not-done',
   'contacts-not-notified': 'worklists.empty.contacts-not-notified',
