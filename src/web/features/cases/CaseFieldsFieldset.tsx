@@ -2,7 +2,7 @@ import { Checkbox, Fieldset, Radio, Textfield, ValidationMessage } from '@digdir
 import { useFormContext, useWatch } from 'react-hook-form'
 import { caseOutcome, infectionSource, interviewStatus, testType } from '../../../shared/api/cases'
 import { CodeOptions } from '../../components/CodeOptions'
-import { todayOslo } from '../../components/dates'
+import { PastDateField } from '../../components/PastDateField'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import type { CaseFormValues } from './caseForm'
@@ -28,26 +28,17 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
     formState: { errors },
   } = useFormContext<CaseFormValues>()
   const symptomatic = useWatch({ control, name: 'symptomatic' })
-  const today = todayOslo()
   const err = (name: keyof CaseFormValues) => errors[name]?.message
   return (
     <div className="app-stack">
       <Fieldset className="cw-fieldset">
         <Fieldset.Legend>{t('caseForm.testGroup')}</Fieldset.Legend>
         <div className="cw-form-grid">
-          <Textfield
-            type="date"
-            max={today}
-            label={t('caseForm.testDate')}
-            error={err('testDate')}
-            {...register('testDate')}
-          />
+          <PastDateField label={t('caseForm.testDate')} error={err('testDate')} {...register('testDate')} />
           <SelectField label={t('caseForm.testType')} error={err('testType')} {...register('testType')}>
             <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
           </SelectField>
-          <Textfield
-            type="date"
-            max={today}
+          <PastDateField
             label={t('caseForm.resultDate')}
             error={err('resultDate')}
             {...register('resultDate')}
@@ -71,9 +62,7 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
           {err('symptomatic') && <ValidationMessage>{err('symptomatic')}</ValidationMessage>}
         </Fieldset>
         <div className="cw-form-grid">
-          <Textfield
-            type="date"
-            max={today}
+          <PastDateField
             label={t('caseForm.onsetDate')}
             description={symptomatic === 'yes' ? undefined : t('caseForm.onsetHelp')}
             error={err('onsetDate')}
@@ -92,9 +81,7 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
       <Fieldset className="cw-fieldset">
         <Fieldset.Legend>{t('caseForm.infectionGroup')}</Fieldset.Legend>
         <div className="cw-form-grid">
-          <Textfield
-            type="date"
-            max={today}
+          <PastDateField
             label={t('caseForm.likelyInfectionDate')}
             error={err('likelyInfectionDate')}
             {...register('likelyInfectionDate')}
@@ -145,9 +132,7 @@ export function CaseFieldsFieldset({ edit = false }: { edit?: boolean }) {
             error={err('vaccinationStatus')}
             {...register('vaccinationStatus')}
           />
-          <Textfield
-            type="date"
-            max={today}
+          <PastDateField
             label={t('caseForm.vaccinationDate')}
             error={err('vaccinationDate')}
             {...register('vaccinationDate')}

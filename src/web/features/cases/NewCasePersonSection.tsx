@@ -14,8 +14,9 @@ import type { FregLookupResult } from '../../../shared/api/freg'
 import type { nationalIdLookup } from '../../../shared/api/persons'
 import { validateNationalId } from '../../../shared/domain/nationalId'
 import { useTestEnvironment } from '../../api/session'
-import { formatIsoDate, todayOslo } from '../../components/dates'
+import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { PastDateField } from '../../components/PastDateField'
 import { useDebounced } from '../../components/useDebounced'
 import { useT } from '../../i18n'
 import { FregLookupButton } from '../freg/FregLookupButton'
@@ -186,9 +187,7 @@ export function NewCasePersonSection({
               error={errors?.lastName?.message}
               {...register('person.lastName')}
             />
-            <Textfield
-              type="date"
-              max={todayOslo()}
+            <PastDateField
               label={t('person.birthDate')}
               error={errors?.birthDate?.message}
               {...register('person.birthDate')}

@@ -10,6 +10,7 @@ import type { ConflictRow } from '../../components/ConflictNotice'
 import { formatIsoDate, todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
+import { PastDateField } from '../../components/PastDateField'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
 import { SaveActions } from '../../components/SaveActions'
 import { SelectField } from '../../components/SelectField'
@@ -232,9 +233,7 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
                 labels={EXPOSURE_SETTING_LABELS}
               />
             </SelectField>
-            <Textfield
-              type="date"
-              max={todayOslo()}
+            <PastDateField
               label={t('grid.lastExposure')}
               error={errors.lastExposure?.message}
               {...form.register('lastExposure')}

@@ -3,9 +3,9 @@ import { useRef } from 'react'
 import { testType } from '../../../shared/api/cases'
 import type { ContactDetail } from '../../../shared/api/contacts'
 import { CodeOptions } from '../../components/CodeOptions'
-import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { PastDateField } from '../../components/PastDateField'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import { TEST_TYPE_LABELS } from '../cases/labels'
@@ -17,7 +17,6 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
   const ref = useRef<HTMLDialogElement>(null)
   const { form, onSubmit, convert } = useConvertForm(contact)
   const errors = form.formState.errors
-  const today = todayOslo()
   return (
     <>
       <Button type="button" onClick={() => ref.current?.showModal()}>
@@ -31,9 +30,7 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
         submitLabel={t('contact.convertSubmit')}
         submitting={convert.isPending}
       >
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('caseForm.testDate')}
           error={errors.testDate?.message}
           {...form.register('testDate')}
@@ -45,9 +42,7 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
         >
           <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
         </SelectField>
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('caseForm.resultDate')}
           error={errors.resultDate?.message}
           {...form.register('resultDate')}
@@ -58,9 +53,7 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
           <Radio label={t('common.no')} value="no" {...form.register('symptomatic')} />
           <Radio label={t('common.unknown')} value="" {...form.register('symptomatic')} />
         </Fieldset>
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('caseForm.onsetDate')}
           error={errors.onsetDate?.message}
           {...form.register('onsetDate')}

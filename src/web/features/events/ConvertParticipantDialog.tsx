@@ -1,4 +1,4 @@
-import { Button, Textfield } from '@digdir/designsystemet-react'
+import { Button } from '@digdir/designsystemet-react'
 import { useRef, useState } from 'react'
 import { testType } from '../../../shared/api/cases'
 import type { ConvertParticipantResult, ParticipantView } from '../../../shared/api/events'
@@ -7,6 +7,7 @@ import { CodeOptions } from '../../components/CodeOptions'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { PastDateField } from '../../components/PastDateField'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 import { TEST_TYPE_LABELS } from '../cases/labels'
@@ -71,9 +72,7 @@ export function ConvertParticipantDialog({
         submitLabel={t('convert.submit')}
         submitting={convert.isPending}
       >
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('caseForm.testDate')}
           value={testDate}
           onChange={(e) => setTestDate(e.target.value)}
@@ -82,9 +81,7 @@ export function ConvertParticipantDialog({
         <SelectField label={t('caseForm.testType')} value={type} onChange={(e) => setType(e.target.value)}>
           <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
         </SelectField>
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('caseForm.onsetDate')}
           value={onsetDate}
           onChange={(e) => setOnsetDate(e.target.value)}

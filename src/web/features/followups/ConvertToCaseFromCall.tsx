@@ -1,9 +1,10 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react'
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { isApiError } from '../../api/client'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { PastDateField } from '../../components/PastDateField'
 import { useT } from '../../i18n'
 import { useConvertAndIsolate } from './useFollowUps'
 
@@ -35,17 +36,13 @@ export function ConvertToCaseFromCall({
       <Paragraph>{t('call.suggestCase', { name: personName })}</Paragraph>
       <Paragraph data-size="sm">{t('convert.text')}</Paragraph>
       <div className="cw-form-grid">
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('convert.testDate')}
           value={test}
           onChange={(e) => setTest(e.target.value)}
           error={fieldError('testDate')}
         />
-        <Textfield
-          type="date"
-          max={today}
+        <PastDateField
           label={t('convert.onsetDate')}
           value={onset}
           onChange={(e) => setOnset(e.target.value)}

@@ -13,9 +13,9 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { FollowUpCallView, FollowUpRecordResult } from '../../../shared/api/followups'
 import { testResult } from '../../../shared/api/followups'
-import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { applyApiErrors } from '../../components/formErrors'
+import { PastDateField } from '../../components/PastDateField'
 import { SelectField } from '../../components/SelectField'
 import { type MessageKey, useT } from '../../i18n'
 import { ConvertToCaseFromCall } from './ConvertToCaseFromCall'
@@ -109,7 +109,6 @@ export function RecordCallDialog({
   const reached = form.watch('reached') === 'yes'
   const symptoms = form.watch('symptoms') === 'yes'
   const tested = form.watch('tested') === 'yes'
-  const today = todayOslo()
   const onSubmit = form.handleSubmit(async (v) => {
     if (v.reached === '') {
       form.setError('reached', { message: t('call.reached') }, { shouldFocus: true })
@@ -164,9 +163,7 @@ export function RecordCallDialog({
                   error={errors.symptomNotes?.message}
                   {...form.register('symptomNotes')}
                 />
-                <Textfield
-                  type="date"
-                  max={today}
+                <PastDateField
                   label={t('call.onsetDate')}
                   error={errors.onsetDate?.message}
                   {...form.register('onsetDate')}
@@ -180,9 +177,7 @@ export function RecordCallDialog({
             </Fieldset>
             {tested && (
               <div className="cw-form-grid">
-                <Textfield
-                  type="date"
-                  max={today}
+                <PastDateField
                   label={t('call.testDate')}
                   error={errors.testDate?.message}
                   {...form.register('testDate')}
