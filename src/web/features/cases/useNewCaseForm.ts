@@ -120,6 +120,9 @@ export function useNewCaseForm() {
     } catch (err) {
       if (isApiError(err) && err.code === 'possible-duplicates')
         setCandidates((err.problem?.candidates as Suggestion[] | undefined) ?? [])
+      // An expired lookup must not block registration: the next save goes without FREG as source
+      // (the message says to look up again, which gives a fresh receipt).
+      if (isApiError(err) && err.code === 'freg-receipt-invalid') setFregLookup(null)
       setUnplaced(
         applyApiErrors(err, form.setError, FIELD_NAMES, (p) => (p === 'person' ? null : stripBody(p))),
       )
