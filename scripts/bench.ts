@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { isoWeekOf } from '../src/shared/domain/isoWeek'
+import { runImport } from './bench/import'
 import { SCENARIOS, type Scenario, type ScenarioContext } from './bench/scenarios'
 import { createBenchSessions, prepareBenchDatabase, SCALES, sampleData } from './bench/setup'
 
@@ -38,6 +39,9 @@ const url =
 const port = Number(values.port)
 const base = `http://127.0.0.1:${port}`
 const log = (m: string) => process.stderr.write(`${m}\n`)
+
+const IMPORT_ROWS = 10_000
+const IMPORT = `import ${IMPORT_ROWS.toLocaleString('en')} rows (dry run + commit)`
 
 async function startApp() {
   const nodeArgs = values['app-node-args']!.split(' ').filter(Boolean)
@@ -165,6 +169,15 @@ async function main() {
         sqlP50: sql === null ? null : Math.round(sql * 100) / 100,
         ratio: sql ? Math.round((r.p50 / sql) * 10) / 10 : null,
       })
+    }
+    if (!values.only || 'import'.includes(values.only) || values.only.includes('import')) {
+      if (!paths.includes('/api/imports')) rows.push({ scenario: IMPORT, skipped: 'no import endpoint' })
+      else {
+        log(`running: ${IMPORT}`)
+        const u = ctx.users.find((x) => x.role === 'tracer' && x.kommune === '3201')!
+        const r = await runImport(base, u, IMPORT_ROWS)
+        rows.push({ scenario: IMPORT, errors: IMPORT_ROWS - r.imported, ...r })
+      }
     }
     const counts = (
       await pool.query(`select (select count(*) from persons)::int persons, (select count(*) from cases)::int cases,

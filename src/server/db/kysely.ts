@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { prepareStatements } from './prepared'
 import type { DB } from './schema'
 
 /** The role the application runs as. It does not own the tables, so row-level security applies to it. */
@@ -49,7 +50,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   pool.on('error', () => {})
   // The same for a client that is checked out when the server goes away: the query in flight fails
   // (and the request gets a 503), but the client's 'error' event must not crash the process.
-  pool.on('connect', (client) => client.on('error', () => {}))
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+    if ('url' in options) prepareStatements(client)
+  })
   const appRole = options.appRole === undefined ? APP_ROLE : options.appRole
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
