@@ -1,4 +1,4 @@
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
+import { type FieldValues, get, type Path, type UseFormReturn, type UseFormSetError } from 'react-hook-form'
 import { installNorwegianZodMessages } from '../../shared/api/zod-nb'
 import { type ApiFieldError, isApiError } from '../api/client'
 
@@ -39,4 +39,12 @@ export function blankToNull<T extends Record<string, unknown>>(values: T): { [K 
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v
   return out as { [K in keyof T]: T[K] | null }
+}
+
+/** A field's `register` props plus its error message, for Textfield and SelectField. */
+export function fieldProps<T extends FieldValues>(form: UseFormReturn<T>, name: Path<T>) {
+  return {
+    error: (get(form.formState.errors, name) as { message?: string } | undefined)?.message,
+    ...form.register(name),
+  }
 }

@@ -9,6 +9,7 @@ import { CodeOptions } from '../../components/CodeOptions'
 import type { ConflictRow } from '../../components/ConflictNotice'
 import { formatIsoDate, todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
 import { PastDateField } from '../../components/PastDateField'
 import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
@@ -205,7 +206,6 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
   const t = useT()
   const headingId = useId()
   const { form, onSubmit, patch, conflict, reapply, reload, saved } = useContactForm(contact)
-  const errors = form.formState.errors
   const converted = contact.status === 'became_case'
   return (
     <section aria-labelledby={headingId} className="app-stack cw-section">
@@ -215,35 +215,19 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
       <FormProvider {...form}>
         <form className="app-stack" onSubmit={onSubmit} noValidate>
           <div className="cw-form-grid">
-            <SelectField
-              label={t('grid.relation')}
-              error={errors.relation?.message}
-              {...form.register('relation')}
-            >
+            <SelectField label={t('grid.relation')} {...fieldProps(form, 'relation')}>
               <CodeOptions empty={t('common.choose')} codes={relation.options} labels={RELATION_LABELS} />
             </SelectField>
-            <SelectField
-              label={t('grid.exposureSetting')}
-              error={errors.exposureSetting?.message}
-              {...form.register('exposureSetting')}
-            >
+            <SelectField label={t('grid.exposureSetting')} {...fieldProps(form, 'exposureSetting')}>
               <CodeOptions
                 empty={t('common.choose')}
                 codes={EXPOSURE_SETTING_CODES}
                 labels={EXPOSURE_SETTING_LABELS}
               />
             </SelectField>
-            <PastDateField
-              label={t('grid.lastExposure')}
-              error={errors.lastExposure?.message}
-              {...form.register('lastExposure')}
-            />
+            <PastDateField label={t('grid.lastExposure')} {...fieldProps(form, 'lastExposure')} />
             {!converted && (
-              <SelectField
-                label={t('contact.status')}
-                error={errors.status?.message}
-                {...form.register('status')}
-              >
+              <SelectField label={t('contact.status')} {...fieldProps(form, 'status')}>
                 <CodeOptions codes={manualContactStatus.options} labels={CONTACT_STATUS_LABELS} />
               </SelectField>
             )}
@@ -260,20 +244,8 @@ function ContactForm({ contact }: { contact: ContactDetail }) {
             ))}
           </Fieldset>
           <Checkbox label={t('contact.householdMember')} {...form.register('household')} />
-          <Textfield
-            multiline
-            rows={2}
-            label={t('caseForm.symptoms')}
-            error={errors.symptoms?.message}
-            {...form.register('symptoms')}
-          />
-          <Textfield
-            multiline
-            rows={3}
-            label={t('caseForm.notes')}
-            error={errors.notes?.message}
-            {...form.register('notes')}
-          />
+          <Textfield multiline rows={2} label={t('caseForm.symptoms')} {...fieldProps(form, 'symptoms')} />
+          <Textfield multiline rows={3} label={t('caseForm.notes')} {...fieldProps(form, 'notes')} />
           <SaveActions
             save={patch}
             conflictRows={conflict ? conflictRows(t, conflict) : null}

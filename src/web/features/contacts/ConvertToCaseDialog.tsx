@@ -5,6 +5,7 @@ import type { ContactDetail } from '../../../shared/api/contacts'
 import { CodeOptions } from '../../components/CodeOptions'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { fieldProps } from '../../components/formErrors'
 import { PastDateField } from '../../components/PastDateField'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
@@ -16,7 +17,6 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
   const { form, onSubmit, convert } = useConvertForm(contact)
-  const errors = form.formState.errors
   return (
     <>
       <Button type="button" onClick={() => ref.current?.showModal()}>
@@ -30,41 +30,19 @@ export function ConvertToCaseDialog({ contact }: { contact: ContactDetail }) {
         submitLabel={t('contact.convertSubmit')}
         submitting={convert.isPending}
       >
-        <PastDateField
-          label={t('caseForm.testDate')}
-          error={errors.testDate?.message}
-          {...form.register('testDate')}
-        />
-        <SelectField
-          label={t('caseForm.testType')}
-          error={errors.testType?.message}
-          {...form.register('testType')}
-        >
+        <PastDateField label={t('caseForm.testDate')} {...fieldProps(form, 'testDate')} />
+        <SelectField label={t('caseForm.testType')} {...fieldProps(form, 'testType')}>
           <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
         </SelectField>
-        <PastDateField
-          label={t('caseForm.resultDate')}
-          error={errors.resultDate?.message}
-          {...form.register('resultDate')}
-        />
+        <PastDateField label={t('caseForm.resultDate')} {...fieldProps(form, 'resultDate')} />
         <Fieldset className="cw-inline-radios">
           <Fieldset.Legend>{t('caseForm.symptomatic')}</Fieldset.Legend>
           <Radio label={t('common.yes')} value="yes" {...form.register('symptomatic')} />
           <Radio label={t('common.no')} value="no" {...form.register('symptomatic')} />
           <Radio label={t('common.unknown')} value="" {...form.register('symptomatic')} />
         </Fieldset>
-        <PastDateField
-          label={t('caseForm.onsetDate')}
-          error={errors.onsetDate?.message}
-          {...form.register('onsetDate')}
-        />
-        <Textfield
-          multiline
-          rows={2}
-          label={t('caseForm.symptoms')}
-          error={errors.symptoms?.message}
-          {...form.register('symptoms')}
-        />
+        <PastDateField label={t('caseForm.onsetDate')} {...fieldProps(form, 'onsetDate')} />
+        <Textfield multiline rows={2} label={t('caseForm.symptoms')} {...fieldProps(form, 'symptoms')} />
         {convert.isError && <ErrorAlert error={convert.error} />}
       </FormDialog>
     </>
