@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     port: { type: 'string', default: '3390' },
     only: { type: 'string' },
+    'import-rows': { type: 'string', default: '10000' },
     /** Extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
     'app-node-args': { type: 'string', default: '' },
   },
@@ -40,7 +41,7 @@ const port = Number(values.port)
 const base = `http://127.0.0.1:${port}`
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
-const IMPORT_ROWS = 10_000
+const IMPORT_ROWS = Number(values['import-rows'])
 const IMPORT = `import ${IMPORT_ROWS.toLocaleString('en')} rows (dry run + commit)`
 
 async function startApp() {

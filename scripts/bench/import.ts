@@ -1,3 +1,4 @@
+import { FIRST_NAMES, LAST_NAMES } from '../../src/server/seed/names'
 import { syntheticNationalId } from '../../src/server/seed/synthetic-id'
 import type { BenchUser } from './setup'
 
@@ -68,8 +69,11 @@ function benchCsv(n: number, tag: number): Buffer {
   for (let i = 0; i < n; i++) {
     const birth = new Date(start + i * 86_400_000).toISOString().slice(0, 10)
     const day = `0${1 + (i % 9)}.03.2021`
+    // Names as varied as a real list (a list of one repeated name makes every row a duplicate suspect).
+    const first = FIRST_NAMES[i % FIRST_NAMES.length]
+    const last = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]
     lines.push(
-      `B${tag}-${i};${syntheticNationalId(birth, seq)};Benchfornavn;Importsen;${day};PCR;ja;${day};Husstand`,
+      `B${tag}-${i};${syntheticNationalId(birth, seq)};${first};${last};${day};PCR;ja;${day};Husstand`,
     )
   }
   return Buffer.from(`\ufeff${lines.join('\n')}\n`, 'utf8')

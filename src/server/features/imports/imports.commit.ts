@@ -4,6 +4,7 @@ import type { caseCreate } from '../../../shared/api/cases'
 import type { contactCreate } from '../../../shared/api/contacts'
 import type { ImportCounts, ImportMode, ImportRecordType } from '../../../shared/api/imports'
 import type { PersonRef } from '../../../shared/api/persons'
+import { normalizeNationalId } from '../../../shared/domain/nationalId'
 import { audit, diffFields, dropAuditBatch, flushAuditBatch, startAuditBatch } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inSavepoint } from '../../db/savepoint'
@@ -15,7 +16,7 @@ import { toCaseColumns } from '../cases/cases.present'
 import { type CaseWithPerson, findCase, insertCase } from '../cases/cases.queries'
 import { assertNoOpenCase } from '../cases/cases.service'
 import { saveContactRows } from '../contacts/contacts.save'
-import { resolvePerson } from '../persons/persons.service'
+import { type NationalIdOwner, resolvePerson } from '../persons/persons.service'
 import * as q from './imports.queries'
 import type { participantImport } from './imports.rows'
 import { summarize } from './imports.validate'
@@ -59,6 +60,8 @@ interface Commit {
   eventByRef: Map<string, string>
   cases: Map<string, CaseWithPerson>
   personByName: Map<string, string>
+  /** National ids of the current page, looked up at once (resolvePerson's `looked`). */
+  owners: Map<string, NationalIdOwner | null>
   failed: { recordType: ImportRecordType; row: number; message: string }[]
   written: number
   /** Keys of rows written in this page, inserted together at the end of the page. */
@@ -95,6 +98,7 @@ export async function runCommit(deps: AppDeps, claim: Claim) {
         eventByRef: new Map(),
         cases: new Map(),
         personByName: new Map(),
+        owners: new Map(),
         failed: [],
         written: 0,
         keys: [],
@@ -148,6 +152,7 @@ async function commitType(c: Commit, type: ImportRecordType, progress: { report(
       type,
       rows.map((r) => r.row_key),
     )
+    c.owners = await q.ownersOfNationalIds(c.trx, nationalIdsOf(rows))
     for (const r of rows) {
       if (done.has(r.row_key)) c.counts.duplicates++
       else await commitRow(c, type, r.row_number, r.row_key, r.data as Record<string, unknown>)
@@ -169,11 +174,7 @@ async function commitRow(
   key: string,
   data: Record<string, unknown>,
 ) {
-  const done = await q.existingKeys(c.trx, c.claim.kommune, type, [key])
-  if (done.size) {
-    c.counts.duplicates++
-    return
-  }
+  // The page's keys were checked by commitType, in this transaction: no per-row check.
   if (c.mode === 'strict') return writeRow(c, type, key, data, row)
   try {
     await inSavepoint(c.trx, 'import_row', () => writeRow(c, type, key, data, row))
@@ -239,7 +240,9 @@ async function personOf(c: Commit, person: Record<string, unknown>, path: string
     : [person.firstName, person.lastName, person.birthDate ?? '', person.phone ?? ''].join('|').toLowerCase()
   const known = nameKey ? c.personByName.get(nameKey) : undefined
   if (known) return { personId: known, created: false }
-  const r = await resolvePerson(c.deps, c.trx, c.ctx, person as PersonRef, path)
+  // c.owners is not updated with persons created here: a row can still be rolled back (valid-only
+  // mode). A second row of the page with the same id finds it through resolvePerson's fallback.
+  const r = await resolvePerson(c.deps, c.trx, c.ctx, person as PersonRef, path, c.owners)
   if (r.created) c.counts.personsCreated++
   else c.counts.personsMatched++
   if (nameKey) c.personByName.set(nameKey, r.personId)
@@ -421,4 +424,14 @@ async function finishCommit(c: Commit, fileName: string, sha256: string) {
     recordId: id,
     details: { fileName, sha256, mode: c.mode, counts, skippedAlreadyImported: duplicates },
   })
+}
+
+/** The national ids of a page's persons, to look up in one query. */
+function nationalIdsOf(rows: { data: unknown }[]): string[] {
+  const ids = new Set<string>()
+  for (const r of rows) {
+    const nid = (r.data as { person?: { nationalId?: unknown } }).person?.nationalId
+    if (typeof nid === 'string' && nid) ids.add(normalizeNationalId(nid))
+  }
+  return [...ids]
 }

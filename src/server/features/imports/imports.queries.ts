@@ -132,6 +132,19 @@ export async function lookupNationalIds(trx: Trx, ids: string[]) {
   return new Map(r.rows.map((x) => [x.nid, { personId: x.person_id, own: x.owner_kommune === here }]))
 }
 
+/** National id → its person and owner (SECURITY DEFINER lookup), null when nobody has it. */
+export async function ownersOfNationalIds(trx: Trx, ids: string[]) {
+  const out = new Map<string, { person_id: string; owner_kommune: string } | null>(
+    ids.map((id) => [id, null]),
+  )
+  if (!ids.length) return out
+  const r = await sql<{ nid: string; person_id: string; owner_kommune: string }>`
+    select n.nid, l.person_id, l.owner_kommune
+      from unnest(${ids}::text[]) as n(nid), lateral person_lookup_by_national_id(n.nid) l`.execute(trx)
+  for (const x of r.rows) out.set(x.nid, { person_id: x.person_id, owner_kommune: x.owner_kommune })
+  return out
+}
+
 /** Persons (of those given) with an open index case in the municipality. */
 export async function personsWithOpenCase(trx: Trx, kommune: string, personIds: string[]) {
   if (!personIds.length) return new Set<string>()

@@ -30,12 +30,20 @@ function checkId(deps: AppDeps, nationalId: string, path: string) {
  * - otherwise a new person, unless similar persons exist and the tracer has not confirmed
  *   "ny person" (409 with the candidates).
  */
+/** Who holds a national id: the person and the owning municipality (see lookupByNationalId). */
+export type NationalIdOwner = { person_id: string; owner_kommune: string }
+
 export async function resolvePerson(
   deps: AppDeps,
   trx: Trx,
   ctx: RequestContext,
   ref: PersonRef,
   path = 'person',
+  /**
+   * National ids already looked up in this transaction (a bulk caller does a page at once): the
+   * lookup result, or null when no person has the id. Ids not in the map are looked up here.
+   */
+  looked?: Map<string, NationalIdOwner | null>,
 ): Promise<{ personId: string; created: boolean }> {
   const kommune = ctx.actor!.kommune!
   if ('personId' in ref) {
@@ -50,7 +58,7 @@ export async function resolvePerson(
   let birthDate = input.birthDate ?? null
   if (input.nationalId) {
     const id = checkId(deps, input.nationalId, `${path}.nationalId`)
-    const existing = await q.lookupByNationalId(trx, id.id)
+    const existing = looked?.has(id.id) ? looked.get(id.id) : await q.lookupByNationalId(trx, id.id)
     if (existing) {
       if (existing.owner_kommune !== kommune) await q.linkByNationalId(trx, id.id)
       return { personId: existing.person_id, created: false }
