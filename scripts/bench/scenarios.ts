@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { weekRange } from '../../src/shared/domain/isoWeek'
 import { type BenchUser, randomOf } from './setup'
 
 export interface ScenarioContext {
@@ -151,6 +152,14 @@ export const SCENARIOS: Scenario[] = [
     kind: 'report',
     user: (c) => randomOf(c.users.filter((u) => u.role === 'report')),
     request: (c) => ({ method: 'GET', path: `/api/reports/weekly/${c.week}` }),
+    sql: (db, c, u) => {
+      const w = weekRange(c.week)
+      return db.query('select * from weekly_report_counts($1::date, $2::date, $3::text)', [
+        w.start,
+        w.end,
+        u.kommune,
+      ])
+    },
   },
   {
     name: 'national weekly report (FHI)',
@@ -158,6 +167,11 @@ export const SCENARIOS: Scenario[] = [
     kind: 'report',
     user: (c) => c.users.find((u) => u.role === 'fhi')!,
     request: (c) => ({ method: 'GET', path: `/api/fhi/weekly/${c.week}` }),
+    // The API serves live national figures from a 5-minute cache; this is the query behind it.
+    sql: (db, c) => {
+      const w = weekRange(c.week)
+      return db.query('select * from weekly_report_counts($1::date, $2::date, null::text)', [w.start, w.end])
+    },
   },
   {
     name: 'chain view',
