@@ -1,4 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { auditLogNb } from '../features/audit-log/messages'
+import { chainsNb } from '../features/chains/messages'
+import { eventsNb } from '../features/events/messages'
+import { fregNb } from '../features/freg/messages'
+import { importsNb } from '../features/imports/messages'
+import { measuresNb } from '../features/measures/messages'
+import { reportingNb } from '../features/reports/messages'
+import { retentionNb } from '../features/retention/messages'
+import { transfersNb } from '../features/transfers/messages'
+import { caseworkNb } from './casework.nb'
 import { en } from './en'
 import { LANGUAGES, translate } from './index'
 import { type MessageKey, nb } from './nb'
@@ -49,5 +59,32 @@ describe('catalogues', () => {
 
   it('nb has no empty message', () => {
     expect(Object.entries(nb).filter(([, text]) => text.trim() === '')).toEqual([])
+  })
+})
+
+describe('feature message files', () => {
+  // nb.ts spreads them into one catalogue: a key in two files silently shows the later file's
+  // text (the event dialog once showed the quarantine dialog's wording).
+  it('never define the same key twice', () => {
+    const parts = {
+      caseworkNb,
+      eventsNb,
+      chainsNb,
+      transfersNb,
+      auditLogNb,
+      importsNb,
+      fregNb,
+      measuresNb,
+      reportingNb,
+      retentionNb,
+    }
+    const owner = new Map<string, string>()
+    const twice: string[] = []
+    for (const [part, messages] of Object.entries(parts))
+      for (const key of Object.keys(messages)) {
+        if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${part}`)
+        else owner.set(key, part)
+      }
+    expect(twice).toEqual([])
   })
 })

@@ -67,9 +67,9 @@ export function ConvertParticipantDialog({
       <FormDialog
         dialogRef={ref}
         title={t('convert.title', { name })}
-        text={t('convert.text')}
+        text={t('participantConvert.text')}
         onSubmit={submit}
-        submitLabel={t('convert.submit')}
+        submitLabel={t('participantConvert.submit')}
         submitting={convert.isPending}
       >
         <PastDateField

@@ -100,9 +100,9 @@ export const eventsNb = {
   'bulk.result':
     '{created} nye nærkontakter, {linked} koblet til eksisterende, {already} var allerede nærkontakter.',
   'convert.title': 'Registrer {name} som smittet',
-  'convert.text':
+  'participantConvert.text':
     'Det opprettes et indekstilfelle med hendelsen som smittekilde. Var deltakeren nærkontakt, blir nærkontakten merket som smittet.',
-  'convert.submit': 'Opprett tilfellet',
+  'participantConvert.submit': 'Opprett tilfellet',
   'convert.offer':
     '{name} er registrert som smittet. Vil du gjøre de {count} andre deltakerne til nærkontakter av det nye tilfellet?',
   'convert.offerYes': 'Ja, gjør dem til nærkontakter',
@@ -232,9 +232,9 @@ export const eventsEn: Partial<Record<keyof typeof eventsNb, string>> = {
   'bulk.result':
     '{created} new close contacts, {linked} linked to existing ones, {already} were already close contacts.',
   'convert.title': 'Register {name} as infected',
-  'convert.text':
+  'participantConvert.text':
     'An index case is created with the event as the source of infection. If the participant was a close contact, the close contact is marked as infected.',
-  'convert.submit': 'Create the case',
+  'participantConvert.submit': 'Create the case',
   'convert.offer':
     '{name} is registered as infected. Do you want to make the {count} other participants close contacts of the new case?',
   'convert.offerYes': 'Yes, make them close contacts',
@@ -363,9 +363,9 @@ export const eventsNn: Partial<Record<keyof typeof eventsNb, string>> = {
   'bulk.result':
     '{created} nye nærkontaktar, {linked} kopla til eksisterande, {already} var alt nærkontaktar.',
   'convert.title': 'Registrer {name} som smitta',
-  'convert.text':
+  'participantConvert.text':
     'Det vert oppretta eit indekstilfelle med hendinga som smittekjelde. Var deltakaren nærkontakt, vert nærkontakten merkt som smitta.',
-  'convert.submit': 'Opprett tilfellet',
+  'participantConvert.submit': 'Opprett tilfellet',
   'convert.offer':
     '{name} er registrert som smitta. Vil du gjere dei {count} andre deltakarane til nærkontaktar av det nye tilfellet?',
   'convert.offerYes': 'Ja, gjer dei til nærkontaktar',
