@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { addDays, addYears, differenceInCalendarDays, format } from 'date-fns'
+import { addYears, format } from 'date-fns'
 
 /**
  * Calendar dates in Smittespor are ISO strings ('yyyy-mm-dd') meaning a day in Norway. All
@@ -43,7 +43,20 @@ export function toIsoDate(date: Date): string {
  * one date, which adding 24 h of milliseconds would not guarantee.
  */
 export function addDaysOslo(date: string, days: number): string {
-  return toIsoDate(addDays(parseIsoDate(date), days))
+  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10)
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * Day number (since 1970-01-01) of an ISO date. Counting calendar days needs no time zone: UTC
+ * days have no DST, so this is exact, and far cheaper than time-zone conversion (worklists
+ * compute it for every row).
+ */
+function epochDay(value: string): number {
+  if (!isIsoDate(value)) throw new RangeError(`Not an ISO date (yyyy-mm-dd): ${JSON.stringify(value)}`)
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d) / DAY_MS
 }
 
 /** `date` plus `years` calendar years; 29 February becomes 28 February in a non-leap year. */
@@ -53,7 +66,7 @@ export function addYearsOslo(date: string, years: number): string {
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseIsoDate(to), parseIsoDate(from))
+  return epochDay(to) - epochDay(from)
 }
 
 /**
