@@ -30,6 +30,9 @@ function checkId(deps: AppDeps, nationalId: string, path: string) {
  * - otherwise a new person, unless similar persons exist and the tracer has not confirmed
  *   "ny person" (409 with the candidates).
  */
+/** Built once: zod compiles a schema on first use, and this runs for every row of a grid or import. */
+const newPersonInput = personInput.extend({ confirmNew: personInput.shape.interpreterNeeded })
+
 /** Who holds a national id: the person and the owning municipality (see lookupByNationalId). */
 export type NationalIdOwner = { person_id: string; owner_kommune: string }
 
@@ -51,9 +54,7 @@ export async function resolvePerson(
     if (!p) throw fieldError(`${path}.personId`, 'Personen finnes ikke')
     return { personId: p.id, created: false }
   }
-  const input = personInput
-    .extend({ confirmNew: personInput.shape.interpreterNeeded })
-    .parse(ref) as NewPerson
+  const input = newPersonInput.parse(ref) as NewPerson
   let idType: q.PersonValues['id_type'] = null
   let birthDate = input.birthDate ?? null
   if (input.nationalId) {
