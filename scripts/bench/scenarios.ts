@@ -177,7 +177,8 @@ export const SCENARIOS: Scenario[] = [
     name: 'chain view',
     requires: '/api/chains/by-case/{caseId}',
     kind: 'read',
-    user: tracer,
+    // Oslo's chains: the largest municipality, whose chains are the biggest to draw.
+    user: (c) => c.users.find((u) => u.role === 'tracer' && u.kommune === '0301')!,
     request: (c, u) => ({
       method: 'GET',
       path: `/api/chains/by-case/${randomOf(c.samples[kommuneOf(u)]!.caseIds)}`,

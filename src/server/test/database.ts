@@ -36,10 +36,21 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { ownerPool
     let owner: pg.Pool | undefined
     return {
       ...handle,
-      ownerPool: async () => (owner ??= new pg.Pool({ connectionString: dbUrl, max: 2 })),
+      ownerPool: async () => {
+        if (!owner) {
+          owner = new pg.Pool({ connectionString: dbUrl, max: 2 })
+          // The database is dropped WITH (FORCE) at close: an idle owner connection that is still
+          // open then gets "terminating connection", which must not become an uncaught error.
+          owner.on('error', () => {})
+        }
+        return owner
+      },
       async close() {
-        await handle.close()
-        await owner?.end()
+        try {
+          await handle.close()
+        } finally {
+          await owner?.end()
+        }
         const a = new pg.Client({ connectionString: url })
         await a.connect()
         await a.query(`drop database if exists ${name} with (force)`)
