@@ -39,6 +39,8 @@ const envSchema = z.object({
   FREG_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   FREG_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   FAKE_FREG: boolish.optional(),
+  /** Scheduled jobs (retention, follow-up generation, reminders …) in this instance. */
+  JOBS_ENABLED: boolish.default(true),
   /** Maskinporten issuer, e.g. https://maskinporten.no/ — the token endpoint is discovered from it. */
   MASKINPORTEN_ISSUER: z.string().url().optional(),
   MASKINPORTEN_CLIENT_ID: z.string().optional(),

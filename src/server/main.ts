@@ -21,7 +21,9 @@ async function main() {
 
   const handle = await prepareDatabase(config, (m) => process.stdout.write(`${m}\n`))
   const app = await buildApp({ config, db: handle.db })
-  const scheduler = startScheduler(handle.db, jobs, app.log)
+  // JOBS_ENABLED=false: an instance that only serves requests (the benchmark uses it, so the
+  // retention job does not delete its two-year-old synthetic population mid-measurement).
+  const scheduler = config.env.JOBS_ENABLED ? startScheduler(handle.db, jobs, app.log) : null
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -32,7 +34,7 @@ async function main() {
     // Give a load balancer a moment to see /api/ready fail before the listener closes.
     await new Promise((r) => setTimeout(r, config.production ? 5000 : 100))
     // Let a running job finish its transaction before the database goes away.
-    await scheduler.stop()
+    await scheduler?.stop()
     await app.close()
     await handle.close()
     process.exit(0)

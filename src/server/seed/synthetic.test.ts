@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkNationalId } from '../../shared/domain/nationalId'
 import { asOwner, type TestDb } from '../audit/test-helpers'
+import { canonical, referenceComponents, storedComponents } from '../features/chains/chains.fixtures'
 import { createTestDatabase } from '../test/database'
 import { generateSynthetic } from './synthetic'
 
@@ -64,6 +65,15 @@ describe('generateSynthetic', () => {
               - (select count(*) from chain_nodes))::int n`,
     )
     expect(missing.n).toBe(0)
+  })
+
+  it('computes the same chains as the reference definition of chain edges', async () => {
+    for (const kommune of ['0301', '4601']) {
+      const db = t.db
+      expect(canonical(await storedComponents(db, kommune))).toEqual(
+        canonical(await referenceComponents(db, kommune)),
+      )
+    }
   })
 
   it('rebuilds every index it dropped for the load', async () => {
