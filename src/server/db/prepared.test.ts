@@ -32,6 +32,13 @@ describe.runIf(!!url)('prepareStatements', () => {
     expect(await prepared()).toBe(before + 1)
   })
 
+  it('plans pattern searches per call (the pattern decides the plan)', async () => {
+    const before = await prepared()
+    await client.query('select name from prep_t where name like $1', ['Å%'])
+    await client.query('select name from prep_t where name ilike $1', ['o%'])
+    expect(await prepared()).toBe(before)
+  })
+
   it('leaves statements without parameters on the simple protocol (several in one message)', async () => {
     const before = await prepared()
     await client.query(`begin; select set_config('app.kommune', '0301', true)`)

@@ -227,7 +227,9 @@ export async function searchPersons(
     return {
       items: page.map(presentSummary),
       nextCursor:
-        rows.length > query.limit && last ? encodeCursor({ name: last.sort_name, id: last.id }) : null,
+        rows.length > query.limit && last
+          ? encodeCursor({ l: last.last_name, f: last.first_name, id: last.id })
+          : null,
     }
   })
 }
@@ -311,11 +313,17 @@ export async function lookupNationalId(deps: AppDeps, ctx: RequestContext, natio
   })
 }
 
-const encodeCursor = (c: object) => Buffer.from(JSON.stringify(c)).toString('base64url')
-function decodeCursor(s: string): { name: string; id: string } {
+const encodeCursor = (c: q.PersonCursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+function decodeCursor(s: string): q.PersonCursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString())
-    if (typeof c.name === 'string' && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id)) return c
+    if (
+      typeof c.l === 'string' &&
+      typeof c.f === 'string' &&
+      typeof c.id === 'string' &&
+      /^[0-9a-f-]{36}$/.test(c.id)
+    )
+      return { l: c.l, f: c.f, id: c.id }
   } catch {}
-  throw fieldError('query.cursor', 'Ugyldig sidemarkør')
+  throw fieldError('query.cursor', 'Ugyldig sidemarkør – last listen på nytt')
 }

@@ -179,6 +179,26 @@ describe('one register across municipalities', () => {
   })
 })
 
+describe('GET /api/persons search pages', () => {
+  it('pages through every match once, in name order (keyset cursor)', async () => {
+    const first = ['Aud', 'Bjørn', 'Cecilie', 'Dag', 'Eli']
+    for (const f of first) {
+      const res = await create(oslo, { firstName: f, lastName: 'Sidevisesen', confirmNew: true })
+      expect(res.statusCode).toBeLessThan(300)
+    }
+    const seen: string[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < 5; page++) {
+      const url: string = `/api/persons?q=sidevisesen&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+      const body = (await oslo.inject({ url })).json()
+      seen.push(...body.items.map((p: { firstName: string }) => p.firstName))
+      cursor = body.nextCursor
+      if (!cursor) break
+    }
+    expect(seen).toEqual(first)
+  })
+})
+
 describe('duplicate suggestions and confirmation', () => {
   it('suggests similar names with the same birth date while typing', async () => {
     await create(oslo, {
