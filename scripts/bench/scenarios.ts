@@ -57,8 +57,9 @@ export const SCENARIOS: Scenario[] = [
     sql: (db, c, u) =>
       db.query(
         `select id, first_name, last_name from persons where kommune = $1 and merged_into is null
-           and (full_name % $2 or full_name like '%' || $2 || '%') order by last_name || ' ' || first_name, id limit 51`,
-        [kommuneOf(u), randomOf(c.samples[kommuneOf(u)]!.names).slice(0, 5).toLowerCase()],
+           and id in (select id from person_name_search($2, null, null, null, 51))
+         order by last_name, first_name, id limit 51`,
+        [kommuneOf(u), randomOf(c.samples[kommuneOf(u)]!.names).slice(0, 5)],
       ),
   },
   {
