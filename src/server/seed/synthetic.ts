@@ -649,9 +649,15 @@ async function loadChains(
     index.set(id, nodes.node_id!.length)
     push(nodes, { node_type: type, node_id: id, kommune, chain_id: null, node_date: date })
   }
-  d.cases.id!.forEach((id, j) => add('case', id as string, d.cases.test_date![j] as string))
-  d.contacts.id!.forEach((id, j) => add('contact', id as string, d.contacts.last_exposure![j] as string))
-  d.events.id!.forEach((id, j) => add('event', id as string, (d.events.starts_at![j] as string).slice(0, 10)))
+  d.cases.id!.forEach((id, j) => {
+    add('case', id as string, d.cases.test_date![j] as string)
+  })
+  d.contacts.id!.forEach((id, j) => {
+    add('contact', id as string, d.contacts.last_exposure![j] as string)
+  })
+  d.events.id!.forEach((id, j) => {
+    add('event', id as string, (d.events.starts_at![j] as string).slice(0, 10))
+  })
   const parent = Int32Array.from({ length: nodes.node_id!.length }, (_, i) => i)
   const find = (i: number) => {
     while (parent[i] !== i) {
@@ -669,8 +675,12 @@ async function loadChains(
     union(id, d.contacts.case_id![j])
     union(id, caseOfPerson.get(d.contacts.person_id![j] as string))
   })
-  d.cases.id!.forEach((id, j) => union(id, d.links[j]))
-  d.participants.event_id!.forEach((e, j) => union(e, d.participants.case_id![j]))
+  d.cases.id!.forEach((id, j) => {
+    union(id, d.links[j])
+  })
+  d.participants.event_id!.forEach((e, j) => {
+    union(e, d.participants.case_id![j])
+  })
   const chainOf = new Map<number, string>()
   nodes.chain_id = nodes.node_id!.map((_, i) => {
     const root = find(i)
