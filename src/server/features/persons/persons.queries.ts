@@ -107,13 +107,7 @@ export async function findCandidates(
     ])
     .where('kommune', '=', kommune)
     .where('merged_into', 'is', null)
-    .where((eb) => {
-      const ors = []
-      if (name.length >= 3) ors.push(sql<boolean>`full_name % ${name}`)
-      if (q.birthDate) ors.push(eb('birth_date', '=', q.birthDate))
-      if (q.phone) ors.push(eb('phone', '=', q.phone))
-      return ors.length > 0 ? eb.or(ors) : sql<boolean>`false`
-    })
+    .where(candidateIds(kommune, name, q))
     .limit(200)
     .execute()
   return rows
@@ -124,6 +118,20 @@ export async function findCandidates(
     .filter((r) => r.score >= 1)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
+}
+
+/**
+ * Ids that may be the same person: a similar name (person_similar_names, migration 0022: under
+ * RLS the trigram index cannot be used directly), the same birth date or the same phone. Each
+ * source uses its own index; an OR of them in one WHERE would read the whole municipality.
+ */
+function candidateIds(kommune: string, name: string, q: { birthDate: string | null; phone: string | null }) {
+  const sources = []
+  if (name.length >= 3) sources.push(sql`select id from person_similar_names(${name})`)
+  if (q.birthDate)
+    sources.push(sql`select id from persons where kommune = ${kommune} and birth_date = ${q.birthDate}::date`)
+  if (q.phone) sources.push(sql`select id from persons where kommune = ${kommune} and phone = ${q.phone}`)
+  return sources.length > 0 ? sql<boolean>`id in (${sql.join(sources, sql` union `)})` : sql<boolean>`false`
 }
 
 /** Free-text search within the municipality: exact national id, phone, or name similarity. */
