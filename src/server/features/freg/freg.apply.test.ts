@@ -1,34 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inTenant } from '../../db/tenant'
 import { FREG_IDS } from '../../fakes/freg'
-import { buildTestApp, testConfig } from '../../test/app'
-import { activateKommune, buildUser, type LoggedIn, loginAs } from '../../test/factories'
-import { enableFreg, fregAuditRows, startFakesWithClient } from './test-support'
+import type { LoggedIn } from '../../test/factories'
+import { fregAuditRows, fregTwoKommuner } from './test-support'
 
 /**
  * Refresh (preview) and apply on the person page: the tracer sees what would change, confirms,
  * and the person records that the data came from FREG and when. Cross-municipality: 404.
  */
-let fakes: Awaited<ReturnType<typeof startFakesWithClient>>
-let t: Awaited<ReturnType<typeof buildTestApp>>
+let f: Awaited<ReturnType<typeof fregTwoKommuner>>
+let t: Awaited<ReturnType<typeof fregTwoKommuner>>['t']
 let oslo: LoggedIn
 let bergen: LoggedIn
 
 beforeAll(async () => {
-  fakes = await startFakesWithClient()
-  t = await buildTestApp({ config: testConfig({ ...fakes.env, FREG_TIMEOUT_MS: '1500' }) })
-  await activateKommune(t.db.db, '0301')
-  await activateKommune(t.db.db, '4601')
-  const operator = await buildUser(t.db.db, { roles: [{ role: 'operator' }] })
-  await enableFreg(t.db.db, '0301', operator.id)
-  await enableFreg(t.db.db, '4601', operator.id)
-  oslo = await loginAs(t.app, await buildUser(t.db.db, { roles: [{ role: 'tracer', kommune: '0301' }] }))
-  bergen = await loginAs(t.app, await buildUser(t.db.db, { roles: [{ role: 'tracer', kommune: '4601' }] }))
+  f = await fregTwoKommuner()
+  ;({ t, oslo, bergen } = f)
 })
-afterAll(async () => {
-  await t.close()
-  await fakes.close()
-})
+afterAll(() => f.close())
 
 async function createPerson(who: LoggedIn, payload: Record<string, unknown>) {
   const res = await who.inject({

@@ -2,34 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDaysOslo, osloDate } from '../../../shared/domain/dates'
 import { inTenant } from '../../db/tenant'
 import { FREG_IDS } from '../../fakes/freg'
-import { buildTestApp, testConfig } from '../../test/app'
-import { activateKommune, buildUser, type LoggedIn, loginAs } from '../../test/factories'
-import { enableFreg, startFakesWithClient } from './test-support'
+import type { LoggedIn } from '../../test/factories'
+import { fregTwoKommuner } from './test-support'
 
 /**
  * "Ny sak" filled from Folkeregisteret: the new person records that the data came from FREG and
  * when (freg_fetched_at, freg_status), audited like freg-apply — in the same transaction as the case.
  */
-let fakes: Awaited<ReturnType<typeof startFakesWithClient>>
-let t: Awaited<ReturnType<typeof buildTestApp>>
+let f: Awaited<ReturnType<typeof fregTwoKommuner>>
+let t: Awaited<ReturnType<typeof fregTwoKommuner>>['t']
 let oslo: LoggedIn
 let bergen: LoggedIn
 
 beforeAll(async () => {
-  fakes = await startFakesWithClient()
-  t = await buildTestApp({ config: testConfig({ ...fakes.env, FREG_TIMEOUT_MS: '1500' }) })
-  await activateKommune(t.db.db, '0301')
-  await activateKommune(t.db.db, '4601')
-  const operator = await buildUser(t.db.db, { roles: [{ role: 'operator' }] })
-  await enableFreg(t.db.db, '0301', operator.id)
-  await enableFreg(t.db.db, '4601', operator.id)
-  oslo = await loginAs(t.app, await buildUser(t.db.db, { roles: [{ role: 'tracer', kommune: '0301' }] }))
-  bergen = await loginAs(t.app, await buildUser(t.db.db, { roles: [{ role: 'tracer', kommune: '4601' }] }))
+  f = await fregTwoKommuner()
+  ;({ t, oslo, bergen } = f)
 })
-afterAll(async () => {
-  await t.close()
-  await fakes.close()
-})
+afterAll(() => f.close())
 
 const yesterday = () => addDaysOslo(osloDate(new Date()), -1)
 

@@ -6,6 +6,8 @@ import { FREG_ONBOARDING_STEPS } from '../../../shared/api/freg'
 import type { Database } from '../../db/kysely'
 import { inTenant } from '../../db/tenant'
 import { FREG_SCOPE, startFregFakes } from '../../fakes/freg'
+import { buildTestApp, testConfig } from '../../test/app'
+import { activateKommune, buildUser, loginAs } from '../../test/factories'
 
 /**
  * For tests: the fake Maskinporten and fake FREG on their own port, with a client whose private
@@ -73,4 +75,36 @@ export async function fregAuditRows(db: Database, kommune: string) {
     ...r,
     payload: r.payload as { outcome: string; details: Record<string, unknown> },
   }))
+}
+
+/**
+ * The app with the FREG fakes, FREG enabled in Oslo and Bergen, and a tracer logged in in each:
+ * the setup of the FREG API tests. Call `close` in afterAll.
+ */
+export async function fregTwoKommuner() {
+  const fakes = await startFakesWithClient()
+  const t = await buildTestApp({ config: testConfig({ ...fakes.env, FREG_TIMEOUT_MS: '1500' }) })
+  await activateKommune(t.db.db, '0301')
+  await activateKommune(t.db.db, '4601')
+  const operator = await buildUser(t.db.db, { roles: [{ role: 'operator' }] })
+  await enableFreg(t.db.db, '0301', operator.id)
+  await enableFreg(t.db.db, '4601', operator.id)
+  const oslo = await loginAs(
+    t.app,
+    await buildUser(t.db.db, { roles: [{ role: 'tracer', kommune: '0301' }] }),
+  )
+  const bergen = await loginAs(
+    t.app,
+    await buildUser(t.db.db, { roles: [{ role: 'tracer', kommune: '4601' }] }),
+  )
+  return {
+    fakes,
+    t,
+    oslo,
+    bergen,
+    async close() {
+      await t.close()
+      await fakes.close()
+    },
+  }
 }

@@ -121,15 +121,14 @@ export async function insertKeys(trx: Trx, keys: ImportKey[]) {
       .execute()
 }
 
-/** For each id: the person and whether it is owned here (SECURITY DEFINER lookup, no data). */
+/** For each id that someone holds: the person and whether it is owned here (no data). */
 export async function lookupNationalIds(trx: Trx, ids: string[]) {
-  if (!ids.length) return new Map<string, { personId: string; own: boolean }>()
-  const r = await sql<{ nid: string; person_id: string; owner_kommune: string }>`
-    select n.nid, l.person_id, l.owner_kommune
-      from unnest(${ids}::text[]) as n(nid), lateral person_lookup_by_national_id(n.nid) l`.execute(trx)
+  const owners = await ownersOfNationalIds(trx, ids)
   const kommune = await sql<{ k: string }>`select app_kommune() as k`.execute(trx)
   const here = kommune.rows[0]?.k
-  return new Map(r.rows.map((x) => [x.nid, { personId: x.person_id, own: x.owner_kommune === here }]))
+  const out = new Map<string, { personId: string; own: boolean }>()
+  for (const [nid, o] of owners) if (o) out.set(nid, { personId: o.person_id, own: o.owner_kommune === here })
+  return out
 }
 
 /** National id → its person and owner (SECURITY DEFINER lookup), null when nobody has it. */
