@@ -43,7 +43,10 @@ beforeAll(async () => {
               (array['household', 'school', 'workplace', null])[1 + n % 4], n % 10 = 0,
               case when n % 25 = 0 then (select id from events e where e.kommune = p.kommune
                                           order by e.created_at desc, e.id desc limit 1) end
-         from (select id, kommune, row_number() over (order by id) as n from persons) p where n <= 5000`,
+         -- n = the g of 'Fornavn' || g, not the random id order: then Oslo (g % 40 = 0) always has
+         -- a case in the week the wrapper test counts (n = 2000), instead of in ~9 % of runs none.
+         from (select id, kommune, row_number() over (order by substring(first_name from 8)::int) as n
+                 from persons) p where n <= 5000`,
     )
     await c.query(
       `with p as (select array_agg(id order by id) as ids from persons),
