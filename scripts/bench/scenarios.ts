@@ -1,10 +1,10 @@
 import type pg from 'pg'
 import { weekRange } from '../../src/shared/domain/isoWeek'
-import { type BenchUser, randomOf } from './setup'
+import { type BenchUser, misspell, randomOf, type sampleData } from './setup'
 
 export interface ScenarioContext {
   users: BenchUser[]
-  samples: Record<string, { nationalIds: string[]; names: string[]; caseIds: string[] }>
+  samples: Awaited<ReturnType<typeof sampleData>>
   /** Values found before the run (e.g. a deep-page cursor). */
   extra: Record<string, string>
   week: string
@@ -21,6 +21,10 @@ export interface Scenario {
   sql?: (db: pg.PoolClient, c: ScenarioContext, u: BenchUser) => Promise<unknown>
 }
 
+const NAME_SEARCH_SQL = `select p.id, p.first_name, p.last_name
+    from person_name_search($2, null, null, null, 51) s join persons p on p.id = s.id
+   where p.kommune = $1 and p.merged_into is null
+   order by s.tier, s.sort_key collate "C", p.id limit 51`
 const tracer = (c: ScenarioContext) => randomOf(c.users.filter((u) => u.role === 'tracer'))
 const kommuneOf = (u: BenchUser) => u.kommune!
 
@@ -55,12 +59,20 @@ export const SCENARIOS: Scenario[] = [
       path: `/api/persons?q=${encodeURIComponent(randomOf(c.samples[kommuneOf(u)]!.names).slice(0, 5))}`,
     }),
     sql: (db, c, u) =>
-      db.query(
-        `select id, first_name, last_name from persons where kommune = $1 and merged_into is null
-           and id in (select id from person_name_search($2, null, null, null, 51))
-         order by last_name, first_name, id limit 51`,
-        [kommuneOf(u), randomOf(c.samples[kommuneOf(u)]!.names).slice(0, 5)],
-      ),
+      db.query(NAME_SEARCH_SQL, [kommuneOf(u), randomOf(c.samples[kommuneOf(u)]!.names).slice(0, 5)]),
+  },
+  {
+    // A misspelt full name is found only by trigram similarity (tier 2 of person_name_search).
+    name: 'fuzzy name search (misspelt)',
+    requires: '/api/persons',
+    kind: 'read',
+    user: tracer,
+    request: (c, u) => ({
+      method: 'GET',
+      path: `/api/persons?q=${encodeURIComponent(misspell(randomOf(c.samples[kommuneOf(u)]!.fullNames)))}`,
+    }),
+    sql: (db, c, u) =>
+      db.query(NAME_SEARCH_SQL, [kommuneOf(u), misspell(randomOf(c.samples[kommuneOf(u)]!.fullNames))]),
   },
   {
     name: 'case list page 1',

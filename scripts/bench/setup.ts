@@ -85,10 +85,13 @@ export async function createBenchSessions(url: string): Promise<BenchUser[]> {
 /** Sample ids per municipality for the scenarios (national ids, names, case ids). */
 export async function sampleData(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 1 })
-  const out: Record<string, { nationalIds: string[]; names: string[]; caseIds: string[] }> = {}
+  const out: Record<
+    string,
+    { nationalIds: string[]; names: string[]; fullNames: string[]; caseIds: string[] }
+  > = {}
   for (const k of BENCH_KOMMUNER) {
-    const p = await pool.query<{ national_id: string; last_name: string }>(
-      'select national_id, last_name from persons where kommune = $1 and national_id is not null limit 200',
+    const p = await pool.query<{ national_id: string; first_name: string; last_name: string }>(
+      'select national_id, first_name, last_name from persons where kommune = $1 and national_id is not null limit 200',
       [k],
     )
     const c = await pool.query<{ id: string }>(
@@ -98,11 +101,18 @@ export async function sampleData(url: string) {
     out[k] = {
       nationalIds: p.rows.map((r) => r.national_id),
       names: p.rows.map((r) => r.last_name),
+      fullNames: p.rows.map((r) => `${r.first_name} ${r.last_name}`),
       caseIds: c.rows.map((r) => r.id),
     }
   }
   await pool.end()
   return out
+}
+
+/** A name with one letter replaced, as when it is misheard on the phone ("Ola Hamsen"). */
+export function misspell(name: string): string {
+  const at = Math.floor(name.length * 0.7)
+  return name.slice(0, at) + (name[at] === 'e' ? 'a' : 'e') + name.slice(at + 1)
 }
 
 export const randomOf = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!

@@ -134,49 +134,79 @@ function candidateIds(kommune: string, name: string, q: { birthDate: string | nu
   return sources.length > 0 ? sql<boolean>`id in (${sql.join(sources, sql` union `)})` : sql<boolean>`false`
 }
 
-/** Free-text search within the municipality: exact national id, phone, or name similarity. */
+/** Free-text search within the municipality: exact national id, phone, or name (searchByName). */
 export async function searchPersons(
   trx: Trx,
   kommune: string,
   q: string | undefined,
   limit: number,
   after?: PersonCursor,
-) {
+): Promise<PersonSearchRow[]> {
   const digits = q?.replace(/\s/g, '') ?? ''
-  const byName = !!q && !/^\+?\d{5,}$/.test(digits)
-  return (
-    trx
-      .selectFrom('persons')
-      .select(SUMMARY)
-      .where('kommune', '=', kommune)
-      .where('merged_into', 'is', null)
-      .$if(/^\d{11}$/.test(digits), (qb) => qb.where('national_id', '=', digits))
-      .$if(/^\+?\d{5,}$/.test(digits) && !/^\d{11}$/.test(digits), (qb) => qb.where('phone', '=', digits))
-      // Matched by person_name_search (migration 0021): under RLS the trigram index cannot be used.
-      .$if(byName, (qb) =>
-        qb.where(
-          'id',
-          'in',
-          sql<string>`(select id from person_name_search(${q!}, ${after?.l ?? null}, ${after?.f ?? null}, ${after?.id ?? null}::uuid, ${limit + 1}))`,
-        ),
-      )
-      .$if(!!after, (qb) =>
-        qb.where(sql<boolean>`(last_name, first_name, id) > (${after!.l}, ${after!.f}, ${after!.id}::uuid)`),
-      )
-      .orderBy('last_name')
-      .orderBy('first_name')
-      .orderBy('id')
-      .limit(limit + 1)
-      .execute()
-  )
+  if (q?.trim() && !/^\+?\d{5,}$/.test(digits))
+    return searchByName(trx, kommune, q, limit, after && 't' in after ? after : undefined)
+  const byName = after && 'l' in after ? after : undefined
+  const rows = await trx
+    .selectFrom('persons')
+    .select(SUMMARY)
+    .where('kommune', '=', kommune)
+    .where('merged_into', 'is', null)
+    .$if(/^\d{11}$/.test(digits), (qb) => qb.where('national_id', '=', digits))
+    .$if(/^\+?\d{5,}$/.test(digits) && !/^\d{11}$/.test(digits), (qb) => qb.where('phone', '=', digits))
+    .$if(!!byName, (qb) =>
+      qb.where(sql<boolean>`(last_name, first_name, id) > (${byName!.l}, ${byName!.f}, ${byName!.id}::uuid)`),
+    )
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute()
+  return rows.map((r) => ({ ...r, cursor: { l: r.last_name, f: r.first_name, id: r.id } }))
 }
 
-/** Where a page of the person search ends: the name and id of its last row. */
-export interface PersonCursor {
+/**
+ * Name search: person_name_search (migration 0023) finds the page's ids in relevance tiers —
+ * "last first" starting with the query, then "first last", then other fuzzy matches — as owner
+ * within app_kommune(), since under RLS no name index could be used; the rows are read here
+ * through RLS as usual.
+ */
+async function searchByName(trx: Trx, kommune: string, q: string, limit: number, after?: NameCursor) {
+  const rows = await trx
+    .selectFrom(
+      sql<{
+        id: string
+        tier: number
+        sort_key: string
+      }>`person_name_search(${q}, ${after?.t ?? null}::int, ${after?.k ?? null}, ${after?.id ?? null}::uuid, ${limit + 1})`.as(
+        's',
+      ),
+    )
+    .innerJoin('persons as p', 'p.id', 's.id')
+    .select(SUMMARY.map((c) => `p.${c}` as const))
+    .select(['s.tier', 's.sort_key'])
+    .where('p.kommune', '=', kommune)
+    .where('p.merged_into', 'is', null)
+    .orderBy('s.tier')
+    .orderBy(sql`s.sort_key collate "C"`)
+    .orderBy('p.id')
+    .limit(limit + 1)
+    .execute()
+  return rows.map(({ tier, sort_key, ...r }) => ({ ...r, cursor: { t: tier, k: sort_key, id: r.id } }))
+}
+
+/** Where a page of the person list ends: by name order (no query) or by search tier and key. */
+export type PersonCursor = ListCursor | NameCursor
+interface ListCursor {
   l: string
   f: string
   id: string
 }
+interface NameCursor {
+  t: number
+  k: string
+  id: string
+}
+type PersonSearchRow = Pick<PersonRow, (typeof SUMMARY)[number]> & { cursor: PersonCursor }
 
 /** Likely duplicate pairs in the municipality, cheap joins first (same birth date or phone). */
 export async function findDuplicatePairs(trx: Trx, kommune: string, limit = 100) {

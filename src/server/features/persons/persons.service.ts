@@ -226,10 +226,7 @@ export async function searchPersons(
     })
     return {
       items: page.map(presentSummary),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ l: last.last_name, f: last.first_name, id: last.id })
-          : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor) : null,
     }
   })
 }
@@ -317,13 +314,11 @@ const encodeCursor = (c: q.PersonCursor) => Buffer.from(JSON.stringify(c)).toStr
 function decodeCursor(s: string): q.PersonCursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString())
-    if (
-      typeof c.l === 'string' &&
-      typeof c.f === 'string' &&
-      typeof c.id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(c.id)
-    )
-      return { l: c.l, f: c.f, id: c.id }
+    if (typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id)) {
+      if (typeof c.l === 'string' && typeof c.f === 'string') return { l: c.l, f: c.f, id: c.id }
+      if (Number.isInteger(c.t) && c.t >= 0 && c.t <= 2 && typeof c.k === 'string')
+        return { t: c.t, k: c.k, id: c.id }
+    }
   } catch {}
   throw fieldError('query.cursor', 'Ugyldig sidemarkør – last listen på nytt')
 }

@@ -197,6 +197,52 @@ describe('GET /api/persons search pages', () => {
     }
     expect(seen).toEqual(first)
   })
+  it('lists surname matches first, then first-name matches, then other fuzzy matches, paging across tiers', async () => {
+    const people = [
+      ['Tierbert', 'Nilsen'], // tier 1: "first last" starts with the query
+      ['Ola', 'Tierbertsen'], // tier 0: "last first" starts with it
+      ['Kari', 'Tierbertsen'],
+      ['Anne', 'Tierbert'],
+      ['Per', 'Tiebert'], // tier 2: trigram similar (a misspelling)
+      ['Lise', 'Stierbert'], // tier 2: contains the query
+    ]
+    for (const [firstName, lastName] of people) {
+      const res = await create(oslo, { firstName, lastName, confirmNew: true })
+      expect(res.statusCode).toBeLessThan(300)
+    }
+    const names: string[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < 6 && (page === 0 || cursor); page++) {
+      const url: string = `/api/persons?q=tierbert&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+      const body = (await oslo.inject({ url })).json()
+      names.push(
+        ...body.items.map((p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`),
+      )
+      cursor = body.nextCursor
+    }
+    expect(names).toEqual([
+      'Anne Tierbert',
+      'Kari Tierbertsen',
+      'Ola Tierbertsen',
+      'Tierbert Nilsen',
+      'Lise Stierbert',
+      'Per Tiebert',
+    ])
+  })
+
+  it('treats % and _ in the query as letters, not patterns', async () => {
+    await create(oslo, { firstName: 'Prosent', lastName: 'Mønstersen', confirmNew: true })
+    const body = (await oslo.inject({ url: `/api/persons?q=${encodeURIComponent('m_nst%')}` })).json()
+    expect(body.items).toEqual([])
+  })
+
+  it('refuses a cursor that is not one of its own', async () => {
+    const cursor = Buffer.from(
+      JSON.stringify({ t: 7, k: 'x', id: '00000000-0000-0000-0000-000000000000' }),
+    ).toString('base64url')
+    const res = await oslo.inject({ url: `/api/persons?q=ola&cursor=${cursor}` })
+    expect(res.statusCode).toBe(400)
+  })
 })
 
 describe('duplicate suggestions and confirmation', () => {
