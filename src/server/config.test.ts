@@ -16,3 +16,28 @@ describe('JOBS_ENABLED', () => {
     expect(() => loadConfig({ JOBS_ENABLED: 'kanskje' })).toThrow(/JOBS_ENABLED/)
   })
 })
+
+describe('SESSION_CACHE_SECONDS', () => {
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://db/smittespor',
+    SESSION_SECRET: 'x'.repeat(40),
+    OIDC_ISSUER: 'https://idporten.no',
+    OIDC_CLIENT_ID: 'smittespor',
+    OIDC_CLIENT_SECRET: 'secret',
+    OIDC_REDIRECT_URI: 'https://smittespor.example/auth/callback',
+    PUBLIC_URL: 'https://smittespor.example',
+  }
+  it.each([
+    [{}, 0],
+    [{ SESSION_CACHE_SECONDS: '10' }, 10_000],
+    [production, 5_000],
+    [{ ...production, SESSION_CACHE_SECONDS: '0' }, 0],
+  ])('%j → %i ms', (env, ms) => {
+    expect(loadConfig(env).sessionCacheMs).toBe(ms)
+  })
+
+  it('refuses more than a minute', () => {
+    expect(() => loadConfig({ SESSION_CACHE_SECONDS: '600' })).toThrow(/SESSION_CACHE_SECONDS/)
+  })
+})

@@ -41,6 +41,8 @@ const envSchema = z.object({
   FAKE_FREG: boolish.optional(),
   /** Scheduled jobs (retention, follow-up generation, reminders …) in this instance. */
   JOBS_ENABLED: boolish.default(true),
+  /** Seconds a resolved session may serve reads without a lookup (0 = off; default 5 in production). */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
   /** Maskinporten issuer, e.g. https://maskinporten.no/ — the token endpoint is discovered from it. */
   MASKINPORTEN_ISSUER: z.string().url().optional(),
   MASKINPORTEN_CLIENT_ID: z.string().optional(),
@@ -64,6 +66,8 @@ export interface AppConfig {
   publicUrl: string
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }
   sessionSecret: string
+  /** How long a resolved session may serve GET requests from memory (auth/session-cache.ts). */
+  sessionCacheMs: number
   freg: FregConfig
 }
 
@@ -131,6 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
       : { kind: 'pglite', dataDir: env.PGLITE_DIR },
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    sessionCacheMs: (env.SESSION_CACHE_SECONDS ?? (production ? 5 : 0)) * 1000,
     freg: fregConfig(env, production),
   }
 }

@@ -3,7 +3,8 @@ import fp from 'fastify-plugin'
 import { AppError, unauthorized } from '../http/errors'
 import type { App } from '../http/types'
 import type { Actor, RequestContext } from './actor'
-import { type ResolvedSession, resolveSession } from './sessions'
+import { cachedSession, cacheSession, owesSessionCheck, runRequest } from './session-cache'
+import { hashToken, type ResolvedSession, resolveSessionById, SESSION_IDLE_MINUTES } from './sessions'
 
 export const SESSION_COOKIE = 'smittespor_session'
 export const CSRF_COOKIE = 'csrf'
@@ -29,12 +30,16 @@ async function authPlugin(app: App) {
   app.decorateRequest('actor', null)
   app.decorateRequest('ctx', null as unknown as RequestContext)
 
+  // Each request gets its own async store first: a session served from the cache leaves its
+  // freshness check there for the request's first tenant transaction (session-cache.ts).
+  app.addHook('onRequest', (_req, _reply, done) => runRequest(done))
+
   app.addHook('onRequest', async (req) => {
     req.ctx = { actor: null, requestId: req.id, ip: req.ip }
     if (!req.url.startsWith('/api') && !req.url.startsWith('/auth')) return
     const token = req.cookies[SESSION_COOKIE]
     if (!token) return
-    const session = await resolveSession(app.deps.db, token)
+    const session = await sessionOf(app, req, hashToken(token))
     if (!session) return
     req.session = session
     req.actor = session.actor
@@ -48,6 +53,21 @@ async function authPlugin(app: App) {
       throw new AppError(403, 'csrf', 'Sikkerhetstoken mangler eller er utløpt. Last siden på nytt.')
     }
   })
+}
+
+/** The session behind a cookie: for a read a recent copy will do (checked later), else the database. */
+async function sessionOf(app: App, req: FastifyRequest, id: string) {
+  const ttlMs = app.deps.config.sessionCacheMs
+  if (ttlMs > 0 && (req.method === 'GET' || req.method === 'HEAD')) {
+    const hit = cachedSession(id)
+    if (hit) {
+      owesSessionCheck({ sessionId: id, fingerprint: hit.fingerprint, idleMinutes: SESSION_IDLE_MINUTES })
+      return hit.session
+    }
+  }
+  const session = await resolveSessionById(app.deps.db, id)
+  if (session) cacheSession(id, session, session.fingerprint, ttlMs)
+  return session
 }
 
 export const registerAuth = fp(authPlugin, { name: 'auth' })

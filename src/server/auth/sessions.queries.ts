@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/kysely'
 import type { Trx } from '../db/tenant'
+import { forgetSessions } from './session-cache'
 
 type Db = Database | Trx
 
@@ -56,6 +57,8 @@ export async function findLiveSession(db: Db, id: string, idleMinutes: number) {
           from user_roles r left join org_units k on k.code = r.kommune_code
          where r.user_id = s.user_id and r.revoked_at is null and r.valid_from <= current_date
            and (r.valid_to is null or r.valid_to >= current_date)), '[]'::json)`.as('roles'),
+      // What a cached copy of this session is checked against (session-cache.ts, migration 0024).
+      sql<string>`app_session_fingerprint(s.id, ${idleMinutes})`.as('fingerprint'),
     ])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', sql<Date>`now()`)
@@ -75,14 +78,17 @@ export async function touchSession(db: Db, id: string) {
 }
 
 export async function setActiveKommune(db: Db, id: string, kommune: string | null) {
+  forgetSessions(id)
   await db.updateTable('sessions').set({ active_kommune: kommune }).where('id', '=', id).execute()
 }
 
 export async function deleteSession(db: Db, id: string) {
+  forgetSessions(id)
   return db.deleteFrom('sessions').where('id', '=', id).returning(['user_id', 'id_token']).executeTakeFirst()
 }
 
 export async function deleteSessionsByIdpSid(db: Db, sid: string) {
+  forgetSessions()
   return db.deleteFrom('sessions').where('idp_sid', '=', sid).returning(['id', 'user_id']).execute()
 }
 

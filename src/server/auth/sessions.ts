@@ -86,6 +86,8 @@ export interface ResolvedSession {
   access: UserAccess
   csrfToken: string
   idToken: string | null
+  /** Hash of what the actor is built from (migration 0024): a cached copy is checked against it. */
+  fingerprint: string
 }
 
 /** Looks up the session behind a cookie token and builds the actor; null when absent or expired. */
@@ -112,6 +114,7 @@ export async function resolveSessionById(db: Database, id: string): Promise<Reso
     access,
     csrfToken: s.csrf_token,
     idToken: s.id_token,
+    fingerprint: s.fingerprint,
   }
 }
 

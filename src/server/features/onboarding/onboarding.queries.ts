@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { ACTIVATION_STEPS, FREG_STEPS, type OnboardingStep } from '../../../shared/api/onboarding'
+import { forgetSessions } from '../../auth/session-cache'
 import type { Database } from '../../db/kysely'
 import type { Trx } from '../../db/tenant'
 
@@ -171,6 +172,7 @@ export async function listAdministrators(db: Db, kommune: string) {
 }
 
 export async function markActive(db: Db, kommune: string) {
+  forgetSessions() // a session's memberships carry the municipality's status
   await db
     .updateTable('org_units')
     .set({ status: 'active', activated_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })

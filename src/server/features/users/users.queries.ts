@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { MunicipalRole, UserStatus } from '../../../shared/api/users'
+import { forgetSessions } from '../../auth/session-cache'
 import type { Database } from '../../db/kysely'
 import type { Trx } from '../../db/tenant'
 
@@ -166,6 +167,7 @@ export async function listOpenGrants(db: Db, kommune: string, userId: string) {
 
 export async function revokeGrants(db: Db, ids: string[], by: string, reason: string) {
   if (ids.length === 0) return
+  forgetSessions()
   await db
     .updateTable('user_roles')
     .set({ revoked_at: sql`now()`, revoked_by: by, revoke_reason: reason })
@@ -179,6 +181,7 @@ export async function insertGrants(
   g: { userId: string; kommune: string; roles: MunicipalRole[]; validTo: string | null; by: string },
 ) {
   if (g.roles.length === 0) return
+  forgetSessions()
   await db
     .insertInto('user_roles')
     .values(
@@ -242,6 +245,7 @@ export async function bumpUser(
   } = {},
 ) {
   const { reactivate, ...fields } = set
+  forgetSessions()
   return db
     .updateTable('users')
     .set({
@@ -296,6 +300,7 @@ export async function listInactiveUsers(db: Db, days: number) {
 
 /** Deactivates the user if still active and still inactive (re-checked under the row lock). */
 export async function deactivateIfInactive(db: Db, id: string, days: number, reason: string) {
+  forgetSessions()
   return db
     .updateTable('users')
     .set({
