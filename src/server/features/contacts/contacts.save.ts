@@ -41,7 +41,15 @@ export async function saveContactRows(
   const resolved: Resolved[] = []
   for (const [i, row] of rows.entries()) {
     const warnings = checkExposure(row.lastExposure, period, today, pathOf(i), errors)
-    const person = await resolveRow(deps, trx, ctx, row, { index: i, path: pathOf(i) }, errors, duplicates)
+    const person = await resolveRow(
+      deps,
+      trx,
+      ctx,
+      row,
+      { index: i, path: pathOf(i), isolate: rows.length > 1 },
+      errors,
+      duplicates,
+    )
     if (person && person.personId === c.person_id)
       errors.push({
         path: `${pathOf(i)}.person`,
@@ -79,22 +87,23 @@ function checkExposure(
 
 /**
  * The row's person through the persons feature, inside a savepoint so that one failing row
- * leaves the transaction usable for checking the others. Field errors and duplicate candidates
- * are collected; anything else is rethrown.
+ * leaves the transaction usable for checking the others (`isolate`). A single row needs none:
+ * if it fails, nothing more is run and the transaction is rolled back (two round trips saved
+ * on every "register contact"). Field errors and duplicate candidates are collected; anything
+ * else is rethrown.
  */
 async function resolveRow(
   deps: AppDeps,
   trx: Trx,
   ctx: RequestContext,
   row: Row,
-  { index, path }: { index: number; path: string },
+  { index, path, isolate }: { index: number; path: string; isolate: boolean },
   errors: FieldError[],
   duplicates: { row: number; candidates: unknown[] }[],
 ) {
   try {
-    return await inSavepoint(trx, 'contact_row', () =>
-      resolvePerson(deps, trx, ctx, row.person, `${path}.person`),
-    )
+    const resolve = () => resolvePerson(deps, trx, ctx, row.person, `${path}.person`)
+    return await (isolate ? inSavepoint(trx, 'contact_row', resolve) : resolve())
   } catch (err) {
     if (!(err instanceof AppError)) throw err
     if (err.code === 'possible-duplicates') {
@@ -123,11 +132,10 @@ function rowErrors(errors: FieldError[], duplicates: { row: number; candidates: 
 /** Inserts the contact, or merges the row into the existing link of this person and case. */
 async function upsertContact(trx: Trx, ctx: RequestContext, c: CaseWithPerson, row: Row, r: Resolved) {
   const values = toContactColumns(row)
-  const existing = await q.findCaseContactForUpdate(trx, {
-    caseId: c.id,
-    personId: r.personId,
-    kommune: c.kommune,
-  })
+  // A person created by this very request cannot be linked to the case yet.
+  const existing = r.personCreated
+    ? undefined
+    : await q.findCaseContactForUpdate(trx, { caseId: c.id, personId: r.personId, kommune: c.kommune })
   let saved: q.ContactRow
   if (existing) {
     const merged = mergeExposure(existing, values)
