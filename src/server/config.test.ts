@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from './config'
+import { PRODUCTION_ENV } from './test/app'
 
 describe('JOBS_ENABLED', () => {
   it.each([
@@ -18,16 +19,7 @@ describe('JOBS_ENABLED', () => {
 })
 
 describe('SESSION_CACHE_SECONDS', () => {
-  const production = {
-    NODE_ENV: 'production',
-    DATABASE_URL: 'postgres://db/smittespor',
-    SESSION_SECRET: 'x'.repeat(40),
-    OIDC_ISSUER: 'https://idporten.no',
-    OIDC_CLIENT_ID: 'smittespor',
-    OIDC_CLIENT_SECRET: 'secret',
-    OIDC_REDIRECT_URI: 'https://smittespor.example/auth/callback',
-    PUBLIC_URL: 'https://smittespor.example',
-  }
+  const production = PRODUCTION_ENV
   it.each([
     [{}, 0],
     [{ SESSION_CACHE_SECONDS: '10' }, 10_000],

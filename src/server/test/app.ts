@@ -16,6 +16,18 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   })
 }
 
+/** The least environment production mode starts with (config tests vary it). */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://db/smittespor',
+  SESSION_SECRET: 'x'.repeat(40),
+  OIDC_ISSUER: 'https://idporten.no',
+  OIDC_CLIENT_ID: 'smittespor',
+  OIDC_CLIENT_SECRET: 'secret',
+  OIDC_REDIRECT_URI: 'https://smittespor.example/auth/callback',
+  PUBLIC_URL: 'https://smittespor.example',
+}
+
 /** The real app on a fresh migrated database (fastify/demo style); use app.inject. */
 export async function buildTestApp(options: { config?: AppConfig } = {}): Promise<{
   app: App

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../config'
+import { PRODUCTION_ENV } from '../../test/app'
 
 /** FREG settings in config.ts: fakes only outside production, a real FREG only with every Maskinporten setting. */
-const production = {
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://db/smittespor',
-  SESSION_SECRET: 'x'.repeat(40),
-  OIDC_ISSUER: 'https://idporten.no',
-  OIDC_CLIENT_ID: 'smittespor',
-  OIDC_CLIENT_SECRET: 'secret',
-  OIDC_REDIRECT_URI: 'https://smittespor.example/auth/callback',
-  PUBLIC_URL: 'https://smittespor.example',
-}
+const production = PRODUCTION_ENV
 const remote = {
   FREG_BASE_URL: 'https://folkeregisteret.api.skatteetaten.no',
   MASKINPORTEN_ISSUER: 'https://maskinporten.no/',
