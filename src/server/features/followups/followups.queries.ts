@@ -186,14 +186,19 @@ export async function dueCalls(
   if (filter.assignedTo === 'none') q = q.where('c.assigned_to', 'is', null)
   else if (filter.assignedTo) q = q.where('c.assigned_to', '=', filter.assignedTo)
   if (filter.subunit) q = q.where('m.owner_unit', '=', filter.subunit)
-  return q
-    .orderBy('c.planned_date')
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .orderBy('c.id')
-    .limit(TODAY_LIMIT)
-    .execute()
+  // The oldest TODAY_LIMIT calls are read in index order (planned_date, id) and stop there; only
+  // they are sorted by name. Ordering by name in SQL sorted every due call first: 8,000 in Oslo
+  // at national scale, each joined to its measure and person (issue 11).
+  const rows = await q.orderBy('c.planned_date').orderBy('c.id').limit(TODAY_LIMIT).execute()
+  return rows.sort(
+    (a, b) =>
+      a.planned_date.localeCompare(b.planned_date) ||
+      byName.compare(a.p_last_name, b.p_last_name) ||
+      byName.compare(a.p_first_name, b.p_first_name) ||
+      a.id.localeCompare(b.id),
+  )
 }
+const byName = new Intl.Collator('nb')
 export type DueCallRow = Awaited<ReturnType<typeof dueCalls>>[number]
 
 export async function existingCallIds(trx: Trx, kommune: string, ids: string[]) {
