@@ -19,10 +19,12 @@ DROP FUNCTION person_name_search(text, text, text, uuid, integer);
 -- 0021 it runs as owner, strictly within app_kommune(), because under RLS neither the trigram
 -- nor the LIKE operator may use an index. Statements are EXECUTEd so each is planned with its
 -- pattern (a LIKE prefix only becomes an index range when the planner sees the pattern).
+-- ROWS 50: a page; with the default estimate (1,000) the caller's join read every person of
+-- the municipality instead of fetching the page's rows by id.
 CREATE FUNCTION person_name_search(
   p_query text, p_after_tier integer, p_after_key text, p_after_id uuid, p_limit integer)
   RETURNS TABLE (id uuid, tier integer, sort_key text)
-  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 50
   AS $$
 DECLARE
   v_kommune text := app_kommune();
