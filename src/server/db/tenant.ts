@@ -11,15 +11,6 @@ const KOMMUNE = /^\d{4}$/
 /** User ids are uuids in the app; tests use readable ids. Only these characters can be inlined. */
 const USER_ID = /^[0-9A-Za-z_-]{1,64}$/
 
-/**
- * Runs fn in one transaction scoped to a municipality: row-level security policies read
- * `app.kommune`, so even a query that forgets its `where kommune = …` sees only this tenant.
- * `kommune` null means no tenant rows are visible (national roles, anonymous requests).
- *
- * BEGIN and the settings go to the server as one simple-protocol round trip (this runs for
- * every request that touches personal data); the values are validated first, so inlining them
- * is safe.
- */
 const SESSION_CHANGED = 'SM001'
 const HEX = /^[0-9a-f]+$/
 
@@ -34,6 +25,15 @@ function assertion(check: SessionCheck | undefined) {
   return `; select app_session_assert('${check.sessionId}', '${check.fingerprint}', ${Math.trunc(check.idleMinutes)})`
 }
 
+/**
+ * Runs fn in one transaction scoped to a municipality: row-level security policies read
+ * `app.kommune`, so even a query that forgets its `where kommune = …` sees only this tenant.
+ * `kommune` null means no tenant rows are visible (national roles, anonymous requests).
+ *
+ * BEGIN and the settings go to the server as one simple-protocol round trip (this runs for
+ * every request that touches personal data); the values are validated first, so inlining them
+ * is safe.
+ */
 export async function inTenant<T>(
   db: Database,
   scope: { kommune: string | null; userId?: string | null },
@@ -52,10 +52,7 @@ export async function inTenant<T>(
         )
         .execute(conn)
     } catch (err) {
-      await sql
-        .raw('rollback')
-        .execute(conn)
-        .catch(() => {})
+      await rollbackQuietly(conn)
       if (check && (err as { code?: string }).code === SESSION_CHANGED) {
         forgetSessions(check.sessionId)
         throw new AppError(
@@ -75,11 +72,16 @@ export async function inTenant<T>(
       return result
     } catch (err) {
       dropAuditBatch(trx)
-      await sql
-        .raw('rollback')
-        .execute(conn)
-        .catch(() => {})
+      await rollbackQuietly(conn)
       throw err
     }
   })
+}
+
+/** Ends a failed transaction; the original error is what the caller reports. */
+async function rollbackQuietly(conn: Database) {
+  await sql
+    .raw('rollback')
+    .execute(conn)
+    .catch(() => {})
 }

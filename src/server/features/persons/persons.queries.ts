@@ -145,7 +145,7 @@ export async function searchPersons(
   const digits = q?.replace(/\s/g, '') ?? ''
   if (q?.trim() && !/^\+?\d{5,}$/.test(digits))
     return searchByName(trx, kommune, q, limit, after && 't' in after ? after : undefined)
-  const byName = after && 'l' in after ? after : undefined
+  const listAfter = after && 'l' in after ? after : undefined
   const rows = await trx
     .selectFrom('persons')
     .select(SUMMARY)
@@ -153,8 +153,10 @@ export async function searchPersons(
     .where('merged_into', 'is', null)
     .$if(/^\d{11}$/.test(digits), (qb) => qb.where('national_id', '=', digits))
     .$if(/^\+?\d{5,}$/.test(digits) && !/^\d{11}$/.test(digits), (qb) => qb.where('phone', '=', digits))
-    .$if(!!byName, (qb) =>
-      qb.where(sql<boolean>`(last_name, first_name, id) > (${byName!.l}, ${byName!.f}, ${byName!.id}::uuid)`),
+    .$if(!!listAfter, (qb) =>
+      qb.where(
+        sql<boolean>`(last_name, first_name, id) > (${listAfter!.l}, ${listAfter!.f}, ${listAfter!.id}::uuid)`,
+      ),
     )
     .orderBy('last_name')
     .orderBy('first_name')
