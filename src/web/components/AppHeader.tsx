@@ -5,6 +5,7 @@ import { useT } from '../i18n'
 import { AppNavLink } from './AppLink'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { visibleNavItems } from './navigation'
+import { sessionSubject } from './RequireCan'
 import { SessionSlot } from './SessionSlot'
 
 /** Product name, session slot, language switcher and primary navigation. */
@@ -33,7 +34,7 @@ export function AppHeader() {
       </div>
       <nav aria-label={t('layout.navLabel')} className="app-nav">
         <ul className="app-container">
-          {visibleNavItems(session.status === 'authenticated' ? session.session.roles : []).map((item) => (
+          {visibleNavItems(sessionSubject(session)).map((item) => (
             <li key={item.to}>
               <AppNavLink to={item.to} end={item.end}>
                 {t(item.label)}

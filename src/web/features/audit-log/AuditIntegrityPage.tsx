@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet
 import type { AuditVerificationView } from '../../../shared/api/audit-log'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { formatOsloDateTime } from './format'
@@ -13,9 +13,9 @@ export function AuditIntegrityPage() {
   const t = useT()
   usePageTitle(t('integrity.title'))
   return (
-    <RequireRole roles={['operator']} title={t('integrity.title')}>
+    <RequireCan action="audit.verify" title={t('integrity.title')}>
       <IntegrityView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { AuditFiltersForm } from './AuditFiltersForm'
@@ -19,9 +19,9 @@ export function AuditLogPage() {
   const t = useT()
   usePageTitle(t('auditLog.title'))
   return (
-    <RequireRole roles={['admin']} title={t('auditLog.title')}>
+    <RequireCan action="audit.read" title={t('auditLog.title')}>
       <AuditLogView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -4,7 +4,7 @@ import type { InnsynReportView } from '../../../shared/api/audit-log'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { AuditLogNav } from './AuditLogNav'
@@ -20,9 +20,9 @@ export function InnsynPage() {
   const t = useT()
   usePageTitle(t('innsyn.title'))
   return (
-    <RequireRole roles={['admin']} title={t('innsyn.title')}>
+    <RequireCan action="audit.read" title={t('innsyn.title')}>
       <InnsynView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

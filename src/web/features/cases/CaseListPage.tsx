@@ -2,7 +2,7 @@ import { Button, Heading } from '@digdir/designsystemet-react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { type CaseListQuery, caseListQuery } from '../../../shared/api/cases'
 import { PagedList } from '../../components/PagedList'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { CaseFilters } from './CaseFilters'
@@ -33,9 +33,9 @@ export function CaseListPage() {
   const t = useT()
   usePageTitle(t('cases.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('cases.title')}>
+    <RequireCan action="case.read" title={t('cases.title')}>
       <CaseList />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

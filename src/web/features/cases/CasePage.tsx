@@ -5,7 +5,7 @@ import { AppLink } from '../../components/AppLink'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { chainByCasePath } from '../chains/useChains'
@@ -30,9 +30,9 @@ import { useCase } from './useCases'
 export function CasePage() {
   const t = useT()
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('case.title')}>
+    <RequireCan action="case.read" title={t('case.title')}>
       <CaseLoader />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

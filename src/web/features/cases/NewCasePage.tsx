@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router'
 import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { CaseFieldsFieldset } from './CaseFieldsFieldset'
@@ -17,9 +17,9 @@ export function NewCasePage() {
   const t = useT()
   usePageTitle(t('newCase.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('newCase.title')}>
+    <RequireCan action="case.write" title={t('newCase.title')}>
       <NewCaseForm />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -5,7 +5,7 @@ import { AppLink } from '../../components/AppLink'
 import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { PagedList } from '../../components/PagedList'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { FilterSelect, useUrlFilters } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
@@ -24,9 +24,9 @@ export function ChainListPage() {
   const t = useT()
   usePageTitle(t('chains.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('chains.title')}>
+    <RequireCan action="case.read" title={t('chains.title')}>
       <ChainList />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -5,7 +5,7 @@ import { AppLink } from '../../components/AppLink'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import './chains.css'
@@ -24,9 +24,9 @@ const statusLabel = (s: ChainNode['status']) => `chain.status.${s}` as MessageKe
 export function ChainPage() {
   const t = useT()
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('chain.title')}>
+    <RequireCan action="case.read" title={t('chain.title')}>
       <ChainLoader />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

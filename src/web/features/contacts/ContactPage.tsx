@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { fieldProps } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
 import { PastDateField } from '../../components/PastDateField'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SaveActions } from '../../components/SaveActions'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -78,9 +78,9 @@ function conflictRows(t: Translate, c: ContactConflict): ConflictRow[] {
 export function ContactPage() {
   const t = useT()
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('contact.title')}>
+    <RequireCan action="case.read" title={t('contact.title')}>
       <ContactLoader />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -6,12 +6,11 @@ import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { formatShare } from '../reports/format'
-import { REPORTING_ROLES } from '../reports/WeeklyReportPage'
 import { DashboardCharts } from './DashboardCharts'
 import { SavedReportsSection } from './SavedReportsSection'
 import { useDashboard } from './useDashboard'
@@ -26,9 +25,9 @@ export function DashboardPage() {
   const t = useT()
   usePageTitle(t('dashboard.title'))
   return (
-    <RequireRole roles={REPORTING_ROLES} title={t('dashboard.title')}>
+    <RequireCan action="report.read" title={t('dashboard.title')}>
       <Dashboard />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

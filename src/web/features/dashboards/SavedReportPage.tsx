@@ -4,11 +4,10 @@ import type { ReportTableDto } from '../../../shared/api/dashboards'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { formatShare, norwegianDate } from '../reports/format'
-import { REPORTING_ROLES } from '../reports/WeeklyReportPage'
 import { savedExportHref, useSavedTable } from './useDashboard'
 
 /** `/faste-rapporter/:id`: a saved report run now, with downloads. */
@@ -16,9 +15,9 @@ export function SavedReportPage() {
   const t = useT()
   usePageTitle(t('saved.title'))
   return (
-    <RequireRole roles={REPORTING_ROLES} title={t('saved.title')}>
+    <RequireCan action="report.read" title={t('saved.title')}>
       <SavedReport />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -10,7 +10,7 @@ import { AppLink } from '../../components/AppLink'
 import { CodeOptions } from '../../components/CodeOptions'
 import { DataTable } from '../../components/DataTable'
 import { PagedList } from '../../components/PagedList'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import {
   FilterDate,
   FilterSearch,
@@ -40,9 +40,9 @@ export function EventListPage() {
   const t = useT()
   usePageTitle(t('events.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('events.title')}>
+    <RequireCan action="event.read" title={t('events.title')}>
       <EventList />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -6,7 +6,7 @@ import { AppLink } from '../../components/AppLink'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { CASE_STATUS_LABELS, codeLabel, EXPOSURE_SETTING_LABELS } from '../cases/labels'
@@ -23,9 +23,9 @@ import { useEvent, usePatchEvent, useSetOutbreak } from './useEvents'
 export function EventPage() {
   const t = useT()
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('event.title')}>
+    <RequireCan action="event.read" title={t('event.title')}>
       <EventLoader />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useNavigate } from 'react-router'
 import { AppLink } from '../../components/AppLink'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { EventForm } from './EventForm'
@@ -12,9 +12,9 @@ export function NewEventPage() {
   const t = useT()
   usePageTitle(t('event.newTitle'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('event.newTitle')}>
+    <RequireCan action="event.write" title={t('event.newTitle')}>
       <NewEvent />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/api/exports'
 import { withQuery } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { useExportDownload } from './useExportDownload'
@@ -27,9 +27,9 @@ export function ExportPage() {
   const t = useT()
   usePageTitle(t('exports.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('exports.title')}>
+    <RequireCan action="export.run" title={t('exports.title')}>
       <ExportForm />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

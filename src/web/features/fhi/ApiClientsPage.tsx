@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { useApiClients, useCreateApiClient, useRevokeApiClient } from './useFhi'
@@ -13,9 +13,9 @@ export function ApiClientsPage() {
   const t = useT()
   usePageTitle(t('apiClients.title'))
   return (
-    <RequireRole roles={['operator']} title={t('apiClients.title')}>
+    <RequireCan action="apiclient.manage" title={t('apiClients.title')}>
       <ApiClients />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -6,7 +6,7 @@ import { osloDate } from '../../../shared/domain/dates'
 import { isoWeekOf, previousWeek } from '../../../shared/domain/isoWeek'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
@@ -20,9 +20,9 @@ export function NationalPage() {
   const t = useT()
   usePageTitle(t('national.title'))
   return (
-    <RequireRole roles={['fhi', 'operator']} title={t('national.title')}>
+    <RequireCan action="report.national" title={t('national.title')}>
       <National />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

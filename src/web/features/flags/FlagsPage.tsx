@@ -10,7 +10,7 @@ import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { applyApiErrors } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useI18n, useT } from '../../i18n'
 import { casePath } from '../cases/useCases'
@@ -37,9 +37,9 @@ export function FlagsPage() {
   const t = useT()
   usePageTitle(t('flags.title'))
   return (
-    <RequireRole roles={['admin']} title={t('flags.title')}>
+    <RequireCan action="flag.resolve" title={t('flags.title')}>
       <Flags />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -4,7 +4,7 @@ import type { FollowUpSettingsView } from '../../../shared/api/followups'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { useFollowUpSettings, useSaveFollowUpSettings } from './useFollowUps'
@@ -14,9 +14,9 @@ export function FollowUpSettingsPage() {
   const t = useT()
   usePageTitle(t('followUpSettings.title'))
   return (
-    <RequireRole roles={['admin']} title={t('followUpSettings.title')}>
+    <RequireCan action="followup.configure" title={t('followUpSettings.title')}>
       <Settings />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

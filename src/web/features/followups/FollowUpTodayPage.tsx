@@ -7,7 +7,7 @@ import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, hasAnyRole, RequireRole, useRoles } from '../../components/RequireRole'
+import { Can, RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { useUrlFilters } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -22,15 +22,14 @@ export function FollowUpTodayPage() {
   const t = useT()
   usePageTitle(t('followUp.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('followUp.title')}>
+    <RequireCan action="measure.read" title={t('followUp.title')}>
       <TodayWorklist />
-    </RequireRole>
+    </RequireCan>
   )
 }
 
 function TodayWorklist() {
   const t = useT()
-  const roles = useRoles()
   const [params, setParams] = useSearchParams()
   const assignedTo = params.get('smittesporer') ?? undefined
   const subunit = params.get('enhet') ?? undefined
@@ -44,11 +43,11 @@ function TodayWorklist() {
           {t('followUp.title')}
         </Heading>
         <Paragraph>{t('followUp.intro')}</Paragraph>
-        {hasAnyRole(roles, ['admin']) && (
+        <Can action="followup.configure">
           <Paragraph data-size="sm">
             <AppLink to="/oppfolging/innstillinger">{t('followUp.settingsLink')}</AppLink>
           </Paragraph>
-        )}
+        </Can>
       </div>
       <div className="cw-form-grid">
         <SelectField

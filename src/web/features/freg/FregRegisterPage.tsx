@@ -4,7 +4,7 @@ import type { FregStatus } from '../../../shared/api/freg'
 import { formatNationalId } from '../../../shared/domain/nationalId'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
@@ -20,9 +20,9 @@ export function FregRegisterPage() {
   const t = useT()
   usePageTitle(t('freg.page.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('freg.page.title')}>
+    <RequireCan action="freg.lookup" title={t('freg.page.title')}>
       <FregRegisterForm />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -12,7 +12,7 @@ import {
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
@@ -32,9 +32,9 @@ export function ImportRunPage() {
   const t = useT()
   usePageTitle(t('imports.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('imports.title')}>
+    <RequireCan action="import.run" title={t('imports.title')}>
       <RunView id={useParams().id ?? ''} />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

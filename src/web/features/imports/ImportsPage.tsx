@@ -5,7 +5,7 @@ import type { ImportRun } from '../../../shared/api/imports'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import { useImportList, useUpload } from './useImports'
@@ -15,9 +15,9 @@ export function ImportsPage() {
   const t = useT()
   usePageTitle(t('imports.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('imports.title')}>
+    <RequireCan action="import.run" title={t('imports.title')}>
       <ImportsView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

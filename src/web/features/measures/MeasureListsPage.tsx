@@ -12,7 +12,7 @@ import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { ShowMoreButton } from '../../components/PagedList'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { useUrlFilters } from '../../components/UrlFilters'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -32,9 +32,9 @@ export function MeasureListsPage() {
   const t = useT()
   usePageTitle(t('measures.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('measures.title')}>
+    <RequireCan action="measure.read" title={t('measures.title')}>
       <MeasureLists />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -4,7 +4,7 @@ import type { KommuneChecklist } from '../../../shared/api/onboarding'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { ActivateForm } from './ActivateForm'
@@ -18,9 +18,9 @@ import { useKommuneChecklist } from './useOnboarding'
 export function KommuneOnboardingPage() {
   const t = useT()
   return (
-    <RequireRole roles={['operator']} title={t('kommuner.title')}>
+    <RequireCan action="onboarding.manage" title={t('kommuner.title')}>
       <KommuneOnboardingView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -1,7 +1,7 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import type { KommuneProgress } from '../../../shared/api/onboarding'
 import { AppLink } from '../../components/AppLink'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { TotalList } from '../../components/TotalList'
 import { SearchForm, usePageFilter } from '../../components/UrlFilters'
@@ -16,9 +16,9 @@ export function KommunerPage() {
   const t = useT()
   usePageTitle(t('kommuner.title'))
   return (
-    <RequireRole roles={['operator']} title={t('kommuner.title')}>
+    <RequireCan action="onboarding.manage" title={t('kommuner.title')}>
       <KommunerView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

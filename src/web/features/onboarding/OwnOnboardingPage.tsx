@@ -1,8 +1,7 @@
 import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
-import { useSession } from '../../api/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan, useCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { splitSteps } from './labels'
@@ -15,18 +14,17 @@ export function OwnOnboardingPage() {
   const t = useT()
   usePageTitle(t('onboarding.ownTitle'))
   return (
-    <RequireRole roles={['admin', 'tracer', 'report']} title={t('onboarding.ownTitle')}>
+    <RequireCan action="onboarding.read" title={t('onboarding.ownTitle')}>
       <OwnOnboardingView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 
 function OwnOnboardingView() {
   const t = useT()
   const { formatDate } = useI18n()
-  const session = useSession()
   const query = useOwnChecklist()
-  const isAdmin = session.status === 'authenticated' && session.session.roles.includes('admin')
+  const managesSettings = useCan('kommune-settings.manage')
   if (query.isPending) return <Loading label={t('onboarding.loading')} />
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
   const { kommune, steps, settings, folkeregisterEnabled } = query.data
@@ -63,7 +61,7 @@ function OwnOnboardingView() {
           <StepList steps={freg} />
         </section>
       </div>
-      {isAdmin ? <SettingsForm settings={settings} /> : <SettingsFacts settings={settings} />}
+      {managesSettings ? <SettingsForm settings={settings} /> : <SettingsFacts settings={settings} />}
     </div>
   )
 }

@@ -2,10 +2,10 @@ import { Breadcrumbs, Heading, Tag } from '@digdir/designsystemet-react'
 import { useId } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import type { OrgUnitDetail } from '../../../shared/api/org-units'
-import { useSession } from '../../api/session'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
+import { useCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { KommuneSearch } from './KommuneSearch'
@@ -47,12 +47,7 @@ export function OrgUnitPage() {
 
 /** The Administrator manages sub-units on the page of the own (active) municipality. */
 function useManagesSubunits(unit: OrgUnitDetail) {
-  const session = useSession()
-  return (
-    session.status === 'authenticated' &&
-    session.session.activeKommune?.code === unit.code &&
-    session.session.roles.includes('admin')
-  )
+  return useCan('subunit.manage', { kommune: unit.code })
 }
 
 function OrgUnitView({ unit }: { unit: OrgUnitDetail }) {

@@ -4,7 +4,7 @@ import type { PersonSummary } from '../../../shared/api/persons'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { personLine, reasonText } from './PersonSuggestions'
@@ -18,9 +18,9 @@ export function DuplicatesPage() {
   const t = useT()
   usePageTitle(t('duplicates.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('duplicates.title')}>
+    <RequireCan action="person.merge" title={t('duplicates.title')}>
       <Duplicates />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -5,7 +5,7 @@ import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import { PERSON_FIELD_LABELS } from './PersonPage'
@@ -20,9 +20,9 @@ export function MergePage() {
   const t = useT()
   usePageTitle(t('merge.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('merge.title')}>
+    <RequireCan action="person.merge" title={t('merge.title')}>
       <MergeLoader />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

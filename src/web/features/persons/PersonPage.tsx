@@ -7,7 +7,7 @@ import { AppLink } from '../../components/AppLink'
 import type { ConflictRow } from '../../components/ConflictNotice'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SaveActions } from '../../components/SaveActions'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -78,9 +78,9 @@ function conflictRows(t: Translate, c: PersonConflict): ConflictRow[] {
 export function PersonPage() {
   const t = useT()
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('persons.personTitle')}>
+    <RequireCan action="person.read" title={t('persons.personTitle')}>
       <PersonLoader />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

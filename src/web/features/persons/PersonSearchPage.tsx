@@ -5,7 +5,7 @@ import { maskNationalId } from '../../../shared/domain/nationalId'
 import { AppLink } from '../../components/AppLink'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { useDebounced } from '../../components/useDebounced'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
@@ -16,9 +16,9 @@ export function PersonSearchPage() {
   const t = useT()
   usePageTitle(t('persons.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('persons.title')}>
+    <RequireCan action="person.read" title={t('persons.title')}>
       <PersonSearch />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { hasAnyRole, RequireRole, useRoles } from '../../components/RequireRole'
+import { RequireCan, useCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
@@ -15,16 +15,14 @@ import { SettingsTable, SummaryTable } from './ReportTables'
 import { useSubmitWeek, useWeekList, useWeeklyReport, weeklyExportHref } from './useReports'
 import './reports.css'
 
-export const REPORTING_ROLES = ['tracer', 'admin', 'report'] as const
-
 /** `/ukesrapport?uke=2021-W03&enhet=030101`: review, submit and export a week (SPEC §5). */
 export function WeeklyReportPage() {
   const t = useT()
   usePageTitle(t('weekly.title'))
   return (
-    <RequireRole roles={REPORTING_ROLES} title={t('weekly.title')}>
+    <RequireCan action="report.read" title={t('weekly.title')}>
       <WeeklyReport />
-    </RequireRole>
+    </RequireCan>
   )
 }
 
@@ -147,10 +145,10 @@ function WeekView({ report }: { report: WeeklyReportDto }) {
 
 function SubmitForm({ report }: { report: WeeklyReportDto }) {
   const t = useT()
-  const roles = useRoles()
+  const maySubmit = useCan('report.submit')
   const submit = useSubmitWeek(report.week)
   const [reason, setReason] = useState('')
-  if (!hasAnyRole(roles, ['admin', 'report'])) return <Paragraph>{t('weekly.cannotSubmit')}</Paragraph>
+  if (!maySubmit) return <Paragraph>{t('weekly.cannotSubmit')}</Paragraph>
   if (!report.weekEnded) return <Alert data-color="info">{t('weekly.notEnded')}</Alert>
   if (report.unit) return <Paragraph>{t('weekly.unitNote')}</Paragraph>
   const again = report.versions.length > 0

@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { HoldsSection } from './HoldsSection'
@@ -17,9 +17,9 @@ export function RetentionPage() {
   const t = useT()
   usePageTitle(t('retention.title'))
   return (
-    <RequireRole roles={['admin']} title={t('retention.title')}>
+    <RequireCan action="retention.manage" title={t('retention.title')}>
       <RetentionView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

@@ -4,22 +4,20 @@ import type { RuleSetView } from '../../../shared/api/rulesets'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { hasAnyRole, RequireRole, useRoles } from '../../components/RequireRole'
+import { RequireCan, useCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type Translate, useI18n, useT } from '../../i18n'
 import { RuleSetForm, toDomain } from './RuleSetForm'
 import { useDeleteRuleSet, useRuleSetHistory, useRuleSets } from './useRuleSets'
-
-const ALL_ROLES = ['operator', 'admin', 'tracer', 'report', 'fhi'] as const
 
 /** `/regelsett`: national isolation/quarantine rule sets; the operator edits them (SPEC §4). */
 export function RuleSetsPage() {
   const t = useT()
   usePageTitle(t('ruleSets.title'))
   return (
-    <RequireRole roles={ALL_ROLES} title={t('ruleSets.title')}>
+    <RequireCan action="rulesets.read" title={t('ruleSets.title')}>
       <RuleSets />
-    </RequireRole>
+    </RequireCan>
   )
 }
 
@@ -32,7 +30,7 @@ const quarantineText = (t: Translate, r: RuleSetView) =>
 
 function RuleSets() {
   const t = useT()
-  const operator = hasAnyRole(useRoles(), ['operator'])
+  const operator = useCan('rulesets.manage')
   const list = useRuleSets()
   const remove = useDeleteRuleSet()
   const [editing, setEditing] = useState<RuleSetView | 'new' | null>(null)

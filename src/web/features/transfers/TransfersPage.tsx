@@ -8,7 +8,7 @@ import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useI18n, useT } from '../../i18n'
 import { casePath } from '../cases/useCases'
@@ -32,9 +32,9 @@ export function TransfersPage() {
   const t = useT()
   usePageTitle(t('transfers.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('transfers.title')}>
+    <RequireCan action="transfer.manage" title={t('transfers.title')}>
       <Transfers />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

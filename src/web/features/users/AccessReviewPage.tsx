@@ -2,7 +2,7 @@ import { Button, Heading, Link, Paragraph, Table, Textfield } from '@digdir/desi
 import { useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { formatDateTime, formatDay, reasonLabel, roleLabel } from './labels'
@@ -13,9 +13,9 @@ export function AccessReviewPage() {
   const t = useT()
   usePageTitle(t('review.title'))
   return (
-    <RequireRole roles={['admin']} title={t('review.title')}>
+    <RequireCan action="user.manage" title={t('review.title')}>
       <AccessReviewView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

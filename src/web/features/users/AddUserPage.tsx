@@ -9,7 +9,7 @@ import { useTestEnvironment } from '../../api/session'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { applyApiErrors } from '../../components/formErrors'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { RolesFieldset } from './RolesFieldset'
@@ -41,9 +41,9 @@ export function AddUserPage() {
   const t = useT()
   usePageTitle(t('users.addTitle'))
   return (
-    <RequireRole roles={['admin']} title={t('users.addTitle')}>
+    <RequireCan action="user.manage" title={t('users.addTitle')}>
       <AddUserForm />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

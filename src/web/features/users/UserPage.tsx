@@ -5,7 +5,7 @@ import type { UserDetail } from '../../../shared/api/users'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { AccessActions } from './AccessActions'
@@ -25,9 +25,9 @@ import { useUser } from './useUsers'
 export function UserPage() {
   const t = useT()
   return (
-    <RequireRole roles={['admin']} title={t('users.title')}>
+    <RequireCan action="user.manage" title={t('users.title')}>
       <UserView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

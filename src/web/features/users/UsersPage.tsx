@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import { Link as RouterLink } from 'react-router'
 import type { UserSummary } from '../../../shared/api/users'
 import { AppLink } from '../../components/AppLink'
-import { RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { TotalList } from '../../components/TotalList'
 import { SearchForm, usePageFilter } from '../../components/UrlFilters'
@@ -28,9 +28,9 @@ export function UsersPage() {
   const t = useT()
   usePageTitle(t('users.title'))
   return (
-    <RequireRole roles={['admin']} title={t('users.title')}>
+    <RequireCan action="user.manage" title={t('users.title')}>
       <UsersView />
-    </RequireRole>
+    </RequireCan>
   )
 }
 

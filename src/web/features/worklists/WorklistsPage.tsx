@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router'
 import { WORKLISTS, type WorklistName, type WorklistPage, worklistName } from '../../../shared/api/worklists'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
-import { CASEWORK_ROLES, RequireRole } from '../../components/RequireRole'
+import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import { CaseTable } from '../cases/CaseTable'
@@ -37,9 +37,9 @@ export function WorklistsPage() {
   const t = useT()
   usePageTitle(t('worklists.title'))
   return (
-    <RequireRole roles={CASEWORK_ROLES} title={t('worklists.title')}>
+    <RequireCan action="case.read" title={t('worklists.title')}>
       <Worklists />
-    </RequireRole>
+    </RequireCan>
   )
 }
 
