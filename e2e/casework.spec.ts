@@ -356,7 +356,7 @@ describe('case work', () => {
     })
     expect(hilde.status()).toBe(200)
     await grid(page).getByRole('button', { name: 'Foreslå husstand' }).click()
-    await grid(page).getByText('Personer fra samme adresse er fylt inn (1).').waitFor()
+    await grid(page).getByText('Én person fra samme adresse er fylt inn.').waitFor()
     await grid(page)
       .getByText('Rad 1 bruker en person som finnes fra før: Hilde Tapsfri, født 09.09.1979')
       .waitFor()

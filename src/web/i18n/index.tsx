@@ -1,12 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { en } from './en'
-import { type MessageKey, nb, type PartialMessages } from './nb'
-import { nn } from './nn'
+import type { MessageKey } from './catalogue'
+import { INTL_LOCALES, LANGUAGES, type Language, type MessageVars, translate } from './translate'
 
-export type { MessageKey } from './nb'
-
-export const LANGUAGES = ['nb', 'nn', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+export type { MessageKey } from './catalogue'
+export { LANGUAGES, type Language, type MessageVars, translate } from './translate'
 
 /** Language names are shown in their own language, whatever the current UI language is. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -15,22 +12,12 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
 }
 
-const catalogues: Record<Language, PartialMessages> = { nb, nn, en }
-const intlLocales: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' }
 const STORAGE_KEY = 'smittespor.language'
 
-export type MessageVars = Record<string, string | number>
 export type Translate = (key: MessageKey, vars?: MessageVars) => string
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
-}
-
-/** Looks a key up in `language`, falling back to bokmål, and fills `{placeholders}` from `vars`. */
-export function translate(language: Language, key: MessageKey, vars?: MessageVars): string {
-  const template = catalogues[language][key] ?? nb[key]
-  if (!vars) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
 }
 
 export interface I18n {
@@ -77,7 +64,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   }, [])
 
   const value = useMemo<I18n>(() => {
-    const locale = intlLocales[language]
+    const locale = INTL_LOCALES[language]
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Oslo' })
     return {
       language,
