@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { metaResponse, type SessionResponse, sessionResponse } from '../../shared/api/session'
 import { useI18n } from '../i18n'
 import { ApiError, api, CSRF_COOKIE, readCookie } from './client'
-import { queryKeys } from './queryKeys'
+import { isTenantQuery, queryKeys } from './queryKeys'
 
 export type SessionState =
   | { status: 'loading' }
@@ -92,9 +92,7 @@ export function useSelectKommune() {
     mutationFn: (kommune: string) => api.put('/api/session/active-kommune', { kommune }, sessionResponse),
     onSuccess: async (session) => {
       queryClient.setQueryData(queryKeys.session(), session)
-      await queryClient.invalidateQueries({
-        predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[0] !== 'meta',
-      })
+      await queryClient.invalidateQueries({ predicate: (query) => isTenantQuery(query.queryKey) })
     },
   })
 }

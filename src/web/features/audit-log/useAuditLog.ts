@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import { auditLogPage, auditUserList, auditVerification, innsynReport } from '../../../shared/api/audit-log'
 import { personList } from '../../../shared/api/persons'
 import { api, withQuery } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
 
 /** The log's filters as they appear in the page address and the API query. */
@@ -16,21 +17,12 @@ export interface AuditFilters {
 export const FILTER_KEYS = ['userId', 'personId', 'action', 'from', 'to'] as const
 export const EMPTY_FILTERS: AuditFilters = { userId: '', personId: '', action: '', from: '', to: '' }
 
-export const auditLogKeys = {
-  all: ['audit-log'] as const,
-  log: (f: AuditFilters) => ['audit-log', 'log', f] as const,
-  users: () => ['audit-log', 'users'] as const,
-  innsyn: (personId: string, includeDenied: boolean) =>
-    ['audit-log', 'innsyn', personId, includeDenied] as const,
-  personSearch: (q: string) => ['audit-log', 'person-search', q] as const,
-}
-
 const PAGE_SIZE = 50
 
 /** GET /api/audit-log, newest first, a page at a time (each page is itself logged as a search). */
 export function useAuditLog(filters: AuditFilters) {
   return useKeysetList({
-    queryKey: auditLogKeys.log(filters),
+    queryKey: queryKeys.auditLog.log(filters),
     path: '/api/audit-log',
     params: filters,
     schema: auditLogPage,
@@ -46,7 +38,7 @@ export const auditCsvHref = (filters: AuditFilters) => withQuery('/api/audit-log
 /** GET /api/audit-log/users: everyone who holds or held a role here, for the user filter. */
 export function useAuditUsers() {
   return useQuery({
-    queryKey: auditLogKeys.users(),
+    queryKey: queryKeys.auditLog.users(),
     queryFn: ({ signal }) => api.get('/api/audit-log/users', auditUserList, signal),
     staleTime: 5 * 60_000,
   })
@@ -55,7 +47,7 @@ export function useAuditUsers() {
 /** GET /api/audit-log/innsyn/:personId: who read or changed one person's data. */
 export function useInnsyn(personId: string, includeDenied: boolean) {
   return useQuery({
-    queryKey: auditLogKeys.innsyn(personId, includeDenied),
+    queryKey: queryKeys.auditLog.innsyn(personId, includeDenied),
     queryFn: ({ signal }) =>
       api.get(
         withQuery(`/api/audit-log/innsyn/${encodeURIComponent(personId)}`, {
@@ -81,7 +73,7 @@ export const MIN_PERSON_QUERY = 2
 export function usePersonChoices(q: string) {
   const term = q.trim()
   return useQuery({
-    queryKey: auditLogKeys.personSearch(term),
+    queryKey: queryKeys.auditLog.personSearch(term),
     queryFn: ({ signal }) => api.get(withQuery('/api/persons', { q: term, limit: 10 }), personList, signal),
     enabled: term.length >= MIN_PERSON_QUERY,
     placeholderData: keepPreviousData,

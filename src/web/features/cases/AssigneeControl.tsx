@@ -2,13 +2,14 @@ import { Button } from '@digdir/designsystemet-react'
 import { useQuery } from '@tanstack/react-query'
 import { assignableUsers } from '../../../shared/api/users'
 import { api } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { SelectField } from '../../components/SelectField'
 import { useT } from '../../i18n'
 
 /** GET /api/users/assignable: the municipality's tracers and administrators. */
 export function useAssignableUsers() {
   return useQuery({
-    queryKey: ['users', 'assignable'],
+    queryKey: queryKeys.users.assignable(),
     queryFn: ({ signal }) => api.get('/api/users/assignable', assignableUsers, signal),
     staleTime: 60_000,
   })

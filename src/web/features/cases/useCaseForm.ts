@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { type CaseDetail, type CaseFields, type CaseView, caseView } from '../../../shared/api/cases'
 import { isApiError } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { applyApiErrors } from '../../components/formErrors'
 import {
   CASE_FIELD_NAMES,
@@ -14,7 +15,7 @@ import {
   checkCaseForm,
   toCaseFields,
 } from './caseForm'
-import { caseKeys, usePatchCase } from './useCases'
+import { usePatchCase } from './useCases'
 
 const schema = caseFormValues.superRefine((v, ctx) => checkCaseForm(v, ctx))
 
@@ -90,7 +91,7 @@ export function useCaseForm(c: CaseDetail) {
     if (!conflict) return
     form.reset(caseToForm(conflict.current))
     setConflict(null)
-    void queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(c.id) })
   }
 
   return { form, onSubmit, patch, conflict, reapply, reload, saved }

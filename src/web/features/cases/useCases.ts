@@ -10,14 +10,8 @@ import {
   householdSuggestions,
 } from '../../../shared/api/cases'
 import { api, isApiError } from '../../api/client'
+import { invalidate, queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
-
-export const caseKeys = {
-  all: ['cases'] as const,
-  list: (filter: CaseListQuery) => ['cases', 'list', filter] as const,
-  detail: (id: string) => ['cases', 'detail', id] as const,
-  household: (id: string) => ['cases', 'household', id] as const,
-}
 
 export const casePath = (id: string) => `/saker/${encodeURIComponent(id)}`
 const apiPath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`
@@ -27,7 +21,7 @@ const PAGE_SIZE = 25
 /** GET /api/cases with filters; "Vis flere" fetches the next keyset page. */
 export function useCaseList(filter: CaseListQuery, enabled = true) {
   return useKeysetList({
-    queryKey: caseKeys.list(filter),
+    queryKey: queryKeys.cases.list(filter),
     path: '/api/cases',
     params: filter,
     schema: caseList,
@@ -38,7 +32,7 @@ export function useCaseList(filter: CaseListQuery, enabled = true) {
 
 export function useCase(id: string) {
   return useQuery({
-    queryKey: caseKeys.detail(id),
+    queryKey: queryKeys.cases.detail(id),
     queryFn: ({ signal }) => api.get(apiPath(id), caseDetail, signal),
   })
 }
@@ -47,9 +41,8 @@ export function useCase(id: string) {
 function useCaseSaved() {
   const queryClient = useQueryClient()
   return (saved: CaseDetail) => {
-    queryClient.setQueryData(caseKeys.detail(saved.id), saved)
-    void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] })
-    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+    queryClient.setQueryData(queryKeys.cases.detail(saved.id), saved)
+    void invalidate(queryClient, queryKeys.cases.lists(), queryKeys.worklists.all())
   }
 }
 
@@ -74,7 +67,7 @@ function useRefetchOnConflict(id: string) {
   const queryClient = useQueryClient()
   return (err: Error) => {
     if (isApiError(err) && err.status === 409)
-      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(id) })
   }
 }
 
@@ -103,7 +96,7 @@ export function useSetCaseStatus(id: string) {
 /** Persons at the case person's address who are not yet contacts; fetched on demand. */
 export function useHouseholdSuggestions(id: string) {
   return useQuery({
-    queryKey: caseKeys.household(id),
+    queryKey: queryKeys.cases.household(id),
     queryFn: ({ signal }) => api.get(apiPath(id, '/household-suggestions'), householdSuggestions, signal),
     enabled: false,
   })

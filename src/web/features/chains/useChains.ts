@@ -1,14 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ChainListQuery, chainList, chainView } from '../../../shared/api/chains'
 import { api } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
-
-export const chainKeys = {
-  all: ['chains'] as const,
-  list: (q: ChainListQuery) => ['chains', 'list', q] as const,
-  byCase: (caseId: string) => ['chains', 'by-case', caseId] as const,
-  byId: (id: string) => ['chains', 'id', id] as const,
-}
 
 /** The chain holding a case, by the case (the usual way in: from a case or an event). */
 export const chainByCasePath = (caseId: string) => `/smittekjeder/sak/${encodeURIComponent(caseId)}`
@@ -19,7 +13,7 @@ const PAGE_SIZE = 25
 
 export function useChainList(query: ChainListQuery) {
   return useKeysetList({
-    queryKey: chainKeys.list(query),
+    queryKey: queryKeys.chains.list(query),
     path: '/api/chains',
     params: { active: query.active, minSize: query.minSize as number | undefined },
     schema: chainList,
@@ -34,7 +28,7 @@ export function useChainView(by: { caseId: string } | { id: string }) {
       ? `/api/chains/by-case/${encodeURIComponent(by.caseId)}`
       : `/api/chains/${encodeURIComponent(by.id)}`
   return useQuery({
-    queryKey: 'caseId' in by ? chainKeys.byCase(by.caseId) : chainKeys.byId(by.id),
+    queryKey: 'caseId' in by ? queryKeys.chains.byCase(by.caseId) : queryKeys.chains.byId(by.id),
     queryFn: ({ signal }) => api.get(url, chainView, signal),
   })
 }

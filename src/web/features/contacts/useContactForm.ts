@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { type ContactDetail, contactDetail } from '../../../shared/api/contacts'
 import { isApiError } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { applyApiErrors } from '../../components/formErrors'
 import {
   CONTACT_FIELD_NAMES,
@@ -13,7 +14,7 @@ import {
   contactFormSchema,
   contactToForm,
 } from './contactForm'
-import { contactKeys, usePatchContact } from './useContacts'
+import { usePatchContact } from './useContacts'
 
 export interface ContactConflict {
   current: ContactDetail
@@ -73,7 +74,7 @@ export function useContactForm(c: ContactDetail) {
   const reload = () => {
     if (!conflict) return
     form.reset(contactToForm(conflict.current))
-    queryClient.setQueryData(contactKeys.detail(c.id), conflict.current)
+    queryClient.setQueryData(queryKeys.contacts.detail(c.id), conflict.current)
     setConflict(null)
   }
   return { form, onSubmit, patch, conflict, reapply, reload, saved }

@@ -9,19 +9,14 @@ import {
   contactDetail,
 } from '../../../shared/api/contacts'
 import { api, isApiError } from '../../api/client'
-import { caseKeys } from '../cases/useCases'
-
-export const contactKeys = {
-  all: ['contacts'] as const,
-  detail: (id: string) => ['contacts', 'detail', id] as const,
-}
+import { invalidate, queryKeys } from '../../api/queryKeys'
 
 export const contactPath = (id: string) => `/kontakter/${encodeURIComponent(id)}`
 const apiPath = (id: string, rest = '') => `/api/contacts/${encodeURIComponent(id)}${rest}`
 
 export function useContact(id: string) {
   return useQuery({
-    queryKey: contactKeys.detail(id),
+    queryKey: queryKeys.contacts.detail(id),
     queryFn: ({ signal }) => api.get(apiPath(id), contactDetail, signal),
   })
 }
@@ -30,9 +25,9 @@ export function useContact(id: string) {
 function useContactSaved() {
   const queryClient = useQueryClient()
   return (saved: ContactDetail) => {
-    queryClient.setQueryData(contactKeys.detail(saved.id), saved)
-    if (saved.caseId) void queryClient.invalidateQueries({ queryKey: caseKeys.detail(saved.caseId) })
-    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+    queryClient.setQueryData(queryKeys.contacts.detail(saved.id), saved)
+    if (saved.caseId) void queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(saved.caseId) })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.worklists.all() })
   }
 }
 
@@ -43,11 +38,14 @@ export function useSaveContactBatch(caseId: string) {
     mutationFn: (body: ContactBatch) =>
       api.post(`/api/cases/${encodeURIComponent(caseId)}/contacts/batch`, body, contactBatchResult),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) })
-      void queryClient.invalidateQueries({ queryKey: caseKeys.household(caseId) })
-      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] })
-      void queryClient.invalidateQueries({ queryKey: ['worklists'] })
-      void queryClient.invalidateQueries({ queryKey: ['persons'] })
+      void invalidate(
+        queryClient,
+        queryKeys.cases.detail(caseId),
+        queryKeys.cases.household(caseId),
+        queryKeys.cases.lists(),
+        queryKeys.worklists.all(),
+        queryKeys.persons.all(),
+      )
     },
   })
 }
@@ -71,8 +69,7 @@ export function useMarkNotified() {
     // Changed meanwhile (409): show the contact and its case as they are now.
     onError: (err, { id }) => {
       if (!isApiError(err) || err.status !== 409) return
-      void queryClient.invalidateQueries({ queryKey: contactKeys.detail(id) })
-      void queryClient.invalidateQueries({ queryKey: ['cases', 'detail'] })
+      void invalidate(queryClient, queryKeys.contacts.detail(id), queryKeys.cases.details())
     },
   })
 }
@@ -88,7 +85,7 @@ export function useAssignContact(id: string) {
     // Changed meanwhile (409): show the contact as it is now, then the tracer can choose again.
     onError: (err) => {
       if (isApiError(err) && err.status === 409)
-        void queryClient.invalidateQueries({ queryKey: contactKeys.detail(id) })
+        void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.detail(id) })
     },
   })
 }
@@ -99,10 +96,8 @@ export function useConvertToCase(id: string) {
   return useMutation({
     mutationFn: (body: ConvertToCaseBody) => api.post(apiPath(id, '/convert-to-case'), body, caseWriteResult),
     onSuccess: (created) => {
-      queryClient.setQueryData(caseKeys.detail(created.id), created)
-      void queryClient.invalidateQueries({ queryKey: contactKeys.all })
-      void queryClient.invalidateQueries({ queryKey: caseKeys.all })
-      void queryClient.invalidateQueries({ queryKey: ['worklists'] })
+      queryClient.setQueryData(queryKeys.cases.detail(created.id), created)
+      void invalidate(queryClient, queryKeys.contacts.all(), queryKeys.cases.all(), queryKeys.worklists.all())
     },
   })
 }

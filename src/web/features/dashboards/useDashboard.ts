@@ -8,11 +8,12 @@ import {
   savedReportList,
 } from '../../../shared/api/dashboards'
 import { api, withQuery } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 
 /** GET /api/dashboards/kommune */
 export function useDashboard(query: DashboardQuery) {
   return useQuery({
-    queryKey: ['dashboards', 'kommune', query],
+    queryKey: queryKeys.dashboards.kommune(query),
     queryFn: ({ signal }) => api.get(withQuery('/api/dashboards/kommune', { ...query }), dashboard, signal),
     placeholderData: keepPreviousData,
   })
@@ -20,14 +21,14 @@ export function useDashboard(query: DashboardQuery) {
 
 export function useSavedReports() {
   return useQuery({
-    queryKey: ['reports', 'saved'],
+    queryKey: queryKeys.reports.saved(),
     queryFn: ({ signal }) => api.get('/api/reports/saved', savedReportList, signal),
   })
 }
 
 export function useSavedTable(id: string) {
   return useQuery({
-    queryKey: ['reports', 'saved', id, 'table'],
+    queryKey: queryKeys.reports.savedTable(id),
     queryFn: ({ signal }) =>
       api.get(`/api/reports/saved/${encodeURIComponent(id)}/table`, reportTable, signal),
   })
@@ -38,7 +39,7 @@ export function useCreateSaved() {
   return useMutation({
     mutationFn: (body: { name: string; definition: SavedReportDefinition }) =>
       api.post('/api/reports/saved', body, savedReport),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['reports', 'saved'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.reports.saved() }),
   })
 }
 
@@ -46,7 +47,7 @@ export function useDeleteSaved() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/reports/saved/${encodeURIComponent(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['reports', 'saved'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.reports.saved() }),
   })
 }
 

@@ -3,10 +3,10 @@ import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { type EventCreate, type EventView, eventCreate, eventView } from '../../../shared/api/events'
 import { type ApiFieldError, isApiError } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { applyApiErrors, blankToNull } from '../../components/formErrors'
 import type { EventConflict } from './eventConflict'
 import { fromOsloInput, toOsloInput } from './osloTime'
-import { eventKeys } from './useEvents'
 
 /** The event form as the inputs hold it: strings, with the times as datetime-local values. */
 export interface EventFormValues {
@@ -120,7 +120,7 @@ export function useEventForm(
     if (!conflict) return
     form.reset(formValuesOf(conflict.current))
     setConflict(null)
-    if (initial) void queryClient.invalidateQueries({ queryKey: eventKeys.detail(initial.id) })
+    if (initial) void queryClient.invalidateQueries({ queryKey: queryKeys.events.detail(initial.id) })
   }
   return { form, onSubmit, left, conflict, reapply, reload }
 }

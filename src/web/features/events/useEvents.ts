@@ -15,13 +15,8 @@ import {
   participantBatchResult,
 } from '../../../shared/api/events'
 import { api, withQuery } from '../../api/client'
+import { invalidate, queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
-
-export const eventKeys = {
-  all: ['events'] as const,
-  list: (filter: EventListQuery) => ['events', 'list', filter] as const,
-  detail: (id: string) => ['events', 'detail', id] as const,
-}
 
 export const eventPath = (id: string) => `/hendelser/${encodeURIComponent(id)}`
 const apiPath = (id: string, rest = '') => `/api/events/${encodeURIComponent(id)}${rest}`
@@ -31,7 +26,7 @@ const PAGE_SIZE = 25
 /** GET /api/events with filters; "Vis flere" fetches the next keyset page. */
 export function useEventList(filter: EventListQuery) {
   return useKeysetList({
-    queryKey: eventKeys.list(filter),
+    queryKey: queryKeys.events.list(filter),
     path: '/api/events',
     params: filter,
     schema: eventList,
@@ -41,7 +36,7 @@ export function useEventList(filter: EventListQuery) {
 
 export function useEvent(id: string) {
   return useQuery({
-    queryKey: eventKeys.detail(id),
+    queryKey: queryKeys.events.detail(id),
     queryFn: ({ signal }) => api.get(apiPath(id), eventDetail, signal),
   })
 }
@@ -50,9 +45,8 @@ export function useEvent(id: string) {
 function useEventSaved() {
   const queryClient = useQueryClient()
   return (saved: EventDetail) => {
-    queryClient.setQueryData(eventKeys.detail(saved.id), saved)
-    void queryClient.invalidateQueries({ queryKey: ['events', 'list'] })
-    void queryClient.invalidateQueries({ queryKey: ['chains'] })
+    queryClient.setQueryData(queryKeys.events.detail(saved.id), saved)
+    void invalidate(queryClient, queryKeys.events.lists(), queryKeys.chains.all())
   }
 }
 
@@ -84,13 +78,16 @@ export function useSetOutbreak(id: string) {
 function useParticipantsChanged(eventId: string) {
   const queryClient = useQueryClient()
   return () => {
-    void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) })
-    void queryClient.invalidateQueries({ queryKey: ['events', 'list'] })
-    void queryClient.invalidateQueries({ queryKey: ['cases'] })
-    void queryClient.invalidateQueries({ queryKey: ['contacts'] })
-    void queryClient.invalidateQueries({ queryKey: ['chains'] })
-    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
-    void queryClient.invalidateQueries({ queryKey: ['persons'] })
+    void invalidate(
+      queryClient,
+      queryKeys.events.detail(eventId),
+      queryKeys.events.lists(),
+      queryKeys.cases.all(),
+      queryKeys.contacts.all(),
+      queryKeys.chains.all(),
+      queryKeys.worklists.all(),
+      queryKeys.persons.all(),
+    )
   }
 }
 

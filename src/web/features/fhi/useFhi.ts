@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiClient, apiClientCreated, apiClientList, nationalWeekly } from '../../../shared/api/fhi'
 import { api, withQuery } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 
 /** GET /api/fhi/weekly/:week — the national overview. */
 export function useNationalWeekly(week: string) {
   return useQuery({
-    queryKey: ['fhi', 'weekly', week],
+    queryKey: queryKeys.fhi.weekly(week),
     queryFn: ({ signal }) => api.get(`/api/fhi/weekly/${encodeURIComponent(week)}`, nationalWeekly, signal),
     enabled: !!week,
   })
@@ -16,7 +17,7 @@ export const nationalExportHref = (week: string, format: 'csv' | 'xlsx') =>
 
 export function useApiClients() {
   return useQuery({
-    queryKey: ['fhi', 'api-clients'],
+    queryKey: queryKeys.fhi.apiClients(),
     queryFn: ({ signal }) => api.get('/api/fhi/api-clients', apiClientList, signal),
   })
 }
@@ -26,7 +27,7 @@ export function useCreateApiClient() {
   return useMutation({
     mutationFn: (body: { name: string; clientId?: string }) =>
       api.post('/api/fhi/api-clients', body, apiClientCreated),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['fhi', 'api-clients'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.fhi.apiClients() }),
   })
 }
 
@@ -35,6 +36,6 @@ export function useRevokeApiClient() {
   return useMutation({
     mutationFn: (id: string) =>
       api.post(`/api/fhi/api-clients/${encodeURIComponent(id)}/revoke`, {}, apiClient),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['fhi', 'api-clients'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.fhi.apiClients() }),
   })
 }

@@ -13,48 +13,42 @@ import {
 } from '../../../shared/api/followups'
 import { measureView } from '../../../shared/api/measures'
 import { api, withQuery } from '../../api/client'
-
-export const followUpKeys = {
-  all: ['followups'] as const,
-  today: (q: FollowUpTodayQuery) => ['followups', 'today', q] as const,
-  settings: () => ['followups', 'settings'] as const,
-}
+import { invalidate, queryKeys } from '../../api/queryKeys'
 
 export function useFollowUpToday(q: FollowUpTodayQuery) {
   return useQuery({
-    queryKey: followUpKeys.today(q),
+    queryKey: queryKeys.followUps.today(q),
     queryFn: ({ signal }) => api.get(withQuery('/api/followups/today', q), followUpToday, signal),
   })
 }
 
-function useInvalidate() {
+function useCallsChanged() {
   const queryClient = useQueryClient()
   return () => {
-    void queryClient.invalidateQueries({ queryKey: followUpKeys.all })
-    void queryClient.invalidateQueries({ queryKey: ['measures'] })
+    void invalidate(queryClient, queryKeys.followUps.all(), queryKeys.measures.all())
   }
 }
 
 export function useAssignCalls() {
-  const invalidate = useInvalidate()
+  const callsChanged = useCallsChanged()
   return useMutation({
     mutationFn: (body: FollowUpAssignBody) => api.post('/api/followups/assign', body, followUpAssignResult),
-    onSuccess: invalidate,
+    onSuccess: callsChanged,
   })
 }
 
 export function useRecordCall(id: string) {
-  const invalidate = useInvalidate()
+  const callsChanged = useCallsChanged()
   return useMutation({
     mutationFn: (body: FollowUpRecordBody) =>
       api.post(`/api/followups/${encodeURIComponent(id)}/record`, body, followUpRecordResult),
-    onSuccess: invalidate,
+    onSuccess: callsChanged,
   })
 }
 
 export function useFollowUpSettings() {
   return useQuery({
-    queryKey: followUpKeys.settings(),
+    queryKey: queryKeys.followUps.settings(),
     queryFn: ({ signal }) => api.get('/api/followups/settings', followUpSettingsView, signal),
   })
 }
@@ -64,7 +58,7 @@ export function useSaveFollowUpSettings() {
   return useMutation({
     mutationFn: (body: FollowUpSettingsUpdate) =>
       api.put('/api/followups/settings', body, followUpSettingsView),
-    onSuccess: (saved) => queryClient.setQueryData(followUpKeys.settings(), saved),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.followUps.settings(), saved),
   })
 }
 
@@ -73,7 +67,7 @@ export function useSaveFollowUpSettings() {
  * the contact's current version), then isolation starts for the new case. Returns the case id.
  */
 export function useConvertAndIsolate() {
-  const invalidate = useInvalidate()
+  const callsChanged = useCallsChanged()
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async (input: { contactId: string; testDate: string; onsetDate: string | null }) => {
@@ -92,9 +86,8 @@ export function useConvertAndIsolate() {
       return created.id
     },
     onSuccess: () => {
-      invalidate()
-      void queryClient.invalidateQueries({ queryKey: ['cases'] })
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] })
+      callsChanged()
+      void invalidate(queryClient, queryKeys.cases.all(), queryKeys.contacts.all())
     },
   })
 }

@@ -7,17 +7,14 @@ import {
 } from '../../../shared/api/freg'
 import { type PersonInput, personView } from '../../../shared/api/persons'
 import { api } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 
-export const fregKeys = {
-  status: (kommune: string | null) => ['freg', 'status', kommune] as const,
-}
 /** The persons feature's query root; FREG updates a person, so its cached copies are refreshed. */
-const PERSONS_ROOT = ['persons'] as const
 
 /** Whether the active municipality may look people up, and what is missing if not. */
 export function useFregStatus(kommune: string | null, enabled = true) {
   return useQuery({
-    queryKey: fregKeys.status(kommune),
+    queryKey: queryKeys.freg.status(kommune),
     queryFn: ({ signal }) => api.get('/api/freg/status', fregStatusResponse, signal),
     enabled: enabled && !!kommune,
     staleTime: 60_000,
@@ -46,7 +43,7 @@ export function useFregApply(personId: string) {
   return useMutation({
     mutationFn: (body: { version: number; receipt: string; fields: FregField[] }) =>
       api.post(`/api/persons/${encodeURIComponent(personId)}/freg-apply`, body, personView),
-    onSuccess: () => qc.invalidateQueries({ queryKey: PERSONS_ROOT }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.persons.all() }),
   })
 }
 
@@ -63,6 +60,6 @@ export function useRegisterFromFreg() {
         personView,
       )
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: PERSONS_ROOT }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.persons.all() }),
   })
 }

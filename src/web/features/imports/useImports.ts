@@ -8,19 +8,14 @@ import {
   type SheetMapping,
 } from '../../../shared/api/imports'
 import { ApiError, api, CSRF_COOKIE, readCookie, withQuery } from '../../api/client'
-
-export const importKeys = {
-  all: ['imports'] as const,
-  run: (id: string) => ['imports', 'run', id] as const,
-  rows: (id: string, limit: number) => ['imports', 'rows', id, limit] as const,
-}
+import { queryKeys } from '../../api/queryKeys'
 
 /** States in which a background step runs: the page polls until it is done. */
 export const BUSY: ImportRun['state'][] = ['validate_queued', 'validating', 'commit_queued', 'committing']
 
 export function useImportList() {
   return useQuery({
-    queryKey: importKeys.all,
+    queryKey: queryKeys.imports.all(),
     queryFn: ({ signal }) => api.get('/api/imports', importRunList, signal),
     refetchInterval: (q) => (q.state.data?.items.some((r) => BUSY.includes(r.state)) ? 2000 : false),
   })
@@ -28,7 +23,7 @@ export function useImportList() {
 
 export function useImportRun(id: string) {
   return useQuery({
-    queryKey: importKeys.run(id),
+    queryKey: queryKeys.imports.run(id),
     queryFn: ({ signal }) => api.get(`/api/imports/${encodeURIComponent(id)}`, importRun, signal),
     refetchInterval: (q) => (q.state.data && BUSY.includes(q.state.data.state) ? 1000 : false),
   })
@@ -36,7 +31,7 @@ export function useImportRun(id: string) {
 
 export function useImportRows(id: string, limit: number, enabled: boolean) {
   return useQuery({
-    queryKey: importKeys.rows(id, limit),
+    queryKey: queryKeys.imports.rows(id, limit),
     queryFn: ({ signal }) =>
       api.get(
         withQuery(`/api/imports/${encodeURIComponent(id)}/rows`, { withIssues: 'true', limit }),
@@ -67,7 +62,7 @@ export function useUpload() {
       if (!res.ok) throw new ApiError(res.status, body)
       return importRun.parse(body)
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: importKeys.all }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.imports.all() }),
   })
 }
 
@@ -76,8 +71,8 @@ function useRunMutation<T>(id: string, fn: (arg: T) => Promise<ImportRun>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: (run) => {
-      queryClient.setQueryData(importKeys.run(id), run)
-      void queryClient.invalidateQueries({ queryKey: importKeys.all })
+      queryClient.setQueryData(queryKeys.imports.run(id), run)
+      void queryClient.invalidateQueries({ queryKey: queryKeys.imports.all() })
     },
   })
 }

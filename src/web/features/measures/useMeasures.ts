@@ -14,16 +14,10 @@ import {
   measureView,
 } from '../../../shared/api/measures'
 import { api, withQuery } from '../../api/client'
+import { invalidate, queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
 
 export type MeasureFilter = { personId?: string; caseId?: string; contactId?: string }
-
-export const measureKeys = {
-  all: ['measures'] as const,
-  list: (f: MeasureFilter) => ['measures', 'list', f] as const,
-  preview: (q: Record<string, string | undefined>) => ['measures', 'preview', q] as const,
-  board: (list: MeasureBoardName, kind?: MeasureKind) => ['measures', 'board', list, kind ?? 'all'] as const,
-}
 
 /** Where the browser downloads a stored letter (the server audits the read). */
 export const documentHref = (id: string) => `/api/documents/${encodeURIComponent(id)}/content`
@@ -31,7 +25,7 @@ export const documentHref = (id: string) => `/api/documents/${encodeURIComponent
 /** Current and past measures of one case, contact or person. */
 export function useMeasureList(filter: MeasureFilter) {
   return useQuery({
-    queryKey: measureKeys.list(filter),
+    queryKey: queryKeys.measures.list(filter),
     queryFn: ({ signal }) => api.get(withQuery('/api/measures', filter), measureList, signal),
   })
 }
@@ -42,7 +36,7 @@ export function useMeasurePreview(
   enabled: boolean,
 ) {
   return useQuery({
-    queryKey: measureKeys.preview(q),
+    queryKey: queryKeys.measures.preview(q),
     queryFn: ({ signal }) => api.get(withQuery('/api/measures/preview', q), measurePreview, signal),
     enabled,
   })
@@ -52,9 +46,12 @@ export function useMeasurePreview(
 function useInvalidate() {
   const queryClient = useQueryClient()
   return () => {
-    void queryClient.invalidateQueries({ queryKey: measureKeys.all })
-    void queryClient.invalidateQueries({ queryKey: ['followups'] })
-    void queryClient.invalidateQueries({ queryKey: ['cases', 'detail'] })
+    void invalidate(
+      queryClient,
+      queryKeys.measures.all(),
+      queryKeys.followUps.all(),
+      queryKeys.cases.details(),
+    )
   }
 }
 
@@ -91,7 +88,7 @@ export function useCreateLetter(measureId: string) {
 
 export function useMeasureBoard(list: MeasureBoardName, kind?: MeasureKind) {
   return useKeysetList({
-    queryKey: measureKeys.board(list, kind),
+    queryKey: queryKeys.measures.board(list, kind),
     path: `/api/measures/lists/${list}`,
     params: { kind },
     schema: measureBoard,

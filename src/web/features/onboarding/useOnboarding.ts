@@ -9,13 +9,7 @@ import {
 } from '../../../shared/api/onboarding'
 import { orgUnitList } from '../../../shared/api/org-units'
 import { api, withQuery } from '../../api/client'
-
-export const onboardingKeys = {
-  own: () => ['onboarding', 'own'] as const,
-  list: (f: KommuneFilter) => ['onboarding', 'kommuner', f] as const,
-  kommune: (code: string) => ['onboarding', 'kommune', code] as const,
-  fylker: () => ['org-units', 'list', { kind: 'fylke' }] as const,
-}
+import { queryKeys } from '../../api/queryKeys'
 
 export interface KommuneFilter {
   fylke: string
@@ -29,7 +23,7 @@ export const kommunePath = (code: string) => `/kommuner/${encodeURIComponent(cod
 /** The active municipality's own checklist and settings (`/oppstart`). */
 export function useOwnChecklist() {
   return useQuery({
-    queryKey: onboardingKeys.own(),
+    queryKey: queryKeys.onboarding.own(),
     queryFn: ({ signal }) => api.get('/api/onboarding/own', kommuneChecklist, signal),
   })
 }
@@ -39,7 +33,7 @@ export function useSaveSettings() {
   return useMutation({
     mutationFn: (input: unknown) => api.put('/api/onboarding/own/settings', input, kommuneSettings),
     onSuccess: (settings) =>
-      client.setQueryData<KommuneChecklist>(onboardingKeys.own(), (old) =>
+      client.setQueryData<KommuneChecklist>(queryKeys.onboarding.own(), (old) =>
         old ? { ...old, settings } : old,
       ),
   })
@@ -47,7 +41,7 @@ export function useSaveSettings() {
 
 export function useKommuneList(f: KommuneFilter) {
   return useQuery({
-    queryKey: onboardingKeys.list(f),
+    queryKey: queryKeys.onboarding.kommuneList(f),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/onboarding/kommuner', { ...f, pageSize: 100 }), kommuneList, signal),
     placeholderData: keepPreviousData,
@@ -56,7 +50,7 @@ export function useKommuneList(f: KommuneFilter) {
 
 export function useFylker() {
   return useQuery({
-    queryKey: onboardingKeys.fylker(),
+    queryKey: queryKeys.orgUnits.list({ kind: 'fylke' }),
     queryFn: ({ signal }) => api.get('/api/org-units?kind=fylke', orgUnitList, signal),
     staleTime: Number.POSITIVE_INFINITY,
   })
@@ -64,7 +58,7 @@ export function useFylker() {
 
 export function useKommuneChecklist(code: string) {
   return useQuery({
-    queryKey: onboardingKeys.kommune(code),
+    queryKey: queryKeys.onboarding.kommune(code),
     queryFn: ({ signal }) =>
       api.get(`/api/onboarding/kommuner/${encodeURIComponent(code)}`, kommuneChecklist, signal),
   })
@@ -76,8 +70,8 @@ function useChecklistMutation<I>(code: string, call: (input: I) => Promise<Kommu
   return useMutation({
     mutationFn: call,
     onSuccess: async (checklist) => {
-      client.setQueryData(onboardingKeys.kommune(code), checklist)
-      await client.invalidateQueries({ queryKey: ['onboarding', 'kommuner'] })
+      client.setQueryData(queryKeys.onboarding.kommune(code), checklist)
+      await client.invalidateQueries({ queryKey: queryKeys.onboarding.kommuner() })
     },
   })
 }
@@ -107,9 +101,9 @@ export function useActivateKommune(code: string) {
         activateKommuneResponse,
       ),
     onSuccess: async ({ checklist }) => {
-      client.setQueryData(onboardingKeys.kommune(code), checklist)
-      await client.invalidateQueries({ queryKey: ['onboarding', 'kommuner'] })
-      await client.invalidateQueries({ queryKey: ['org-units'] })
+      client.setQueryData(queryKeys.onboarding.kommune(code), checklist)
+      await client.invalidateQueries({ queryKey: queryKeys.onboarding.kommuner() })
+      await client.invalidateQueries({ queryKey: queryKeys.orgUnits.all() })
     },
   })
 }

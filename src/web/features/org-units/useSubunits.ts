@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { subunitOverview, subunitSummary } from '../../../shared/api/org-units'
 import { api } from '../../api/client'
-
-const subunitsKey = ['org-units', 'subunits'] as const
+import { queryKeys } from '../../api/queryKeys'
 
 /** The active municipality's own sub-units (`GET /api/subunits`, Administrator only). */
 export function useSubunits(enabled: boolean) {
   return useQuery({
-    queryKey: subunitsKey,
+    queryKey: queryKeys.orgUnits.subunits(),
     queryFn: ({ signal }) => api.get('/api/subunits', subunitOverview, signal),
     enabled,
   })
@@ -18,7 +17,7 @@ function useSubunitMutation<I>(call: (input: I) => Promise<unknown>) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: call,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['org-units'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.orgUnits.all() }),
   })
 }
 

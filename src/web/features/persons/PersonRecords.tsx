@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { type PersonEventItem, personRecords } from '../../../shared/api/person-records'
 import { api } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { type MessageKey, useI18n, useT } from '../../i18n'
@@ -12,7 +13,7 @@ import { ContactTable } from '../contacts/CaseContactsList'
 /** GET /api/persons/:id/records (audited as a read of the person). */
 export function usePersonRecords(id: string) {
   return useQuery({
-    queryKey: ['persons', 'records', id],
+    queryKey: queryKeys.persons.records(id),
     queryFn: ({ signal }) => api.get(`/api/persons/${encodeURIComponent(id)}/records`, personRecords, signal),
   })
 }

@@ -5,8 +5,9 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { type PersonView, personUpdate, personView } from '../../../shared/api/persons'
 import { isApiError } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { applyApiErrors } from '../../components/formErrors'
-import { personKeys, useUpdatePerson } from './usePersons'
+import { useUpdatePerson } from './usePersons'
 
 export const PERSON_FIELDS = [
   'firstName',
@@ -122,7 +123,7 @@ export function usePersonForm(person: PersonView, addressShown: boolean) {
   const reload = () => {
     if (!conflict) return
     form.reset(personToForm(conflict.current))
-    queryClient.setQueryData(personKeys.detail(person.id), conflict.current)
+    queryClient.setQueryData(queryKeys.persons.detail(person.id), conflict.current)
     setConflict(null)
   }
   return { form, onSubmit, update, conflict, reapply, reload, saved }

@@ -12,22 +12,15 @@ import {
   personView,
 } from '../../../shared/api/persons'
 import { api, withQuery } from '../../api/client'
+import { invalidate, queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
-
-export const personKeys = {
-  all: ['persons'] as const,
-  detail: (id: string) => ['persons', 'detail', id] as const,
-  search: (q: string) => ['persons', 'search', q] as const,
-  suggestions: (q: DuplicateQuery) => ['persons', 'suggestions', q] as const,
-  duplicates: () => ['persons', 'duplicates'] as const,
-}
 
 export const personPath = (id: string) => `/personer/${encodeURIComponent(id)}`
 
 /** GET /api/persons/:id (audited as a read). */
 export function usePerson(id: string | null | undefined) {
   return useQuery({
-    queryKey: personKeys.detail(id ?? ''),
+    queryKey: queryKeys.persons.detail(id ?? ''),
     queryFn: ({ signal }) => api.get(`/api/persons/${encodeURIComponent(id!)}`, personView, signal),
     enabled: !!id,
   })
@@ -36,7 +29,7 @@ export function usePerson(id: string | null | undefined) {
 /** GET /api/persons?q=: keyset-paged search by name, national id or phone. */
 export function usePersonSearch(q: string) {
   return useKeysetList({
-    queryKey: personKeys.search(q),
+    queryKey: queryKeys.persons.search(q),
     path: '/api/persons',
     params: { q },
     schema: personList,
@@ -65,7 +58,7 @@ export function useDuplicateSuggestions(q: DuplicateQuery, enabled = true) {
     Object.entries(q).filter(([, v]) => v && String(v).trim()),
   ) as DuplicateQuery
   return useQuery({
-    queryKey: personKeys.suggestions(clean),
+    queryKey: queryKeys.persons.suggestions(clean),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/persons/duplicate-suggestions', { ...clean }), duplicateSuggestions, signal),
     enabled: enabled && isSuggestable(clean),
@@ -86,7 +79,7 @@ export function useCreatePerson() {
   return useMutation({
     mutationFn: (body: PersonRef) =>
       api.post('/api/persons', body, z.object({ created: z.boolean(), person: personView })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: personKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.persons.all() }),
   })
 }
 
@@ -98,8 +91,8 @@ export function useUpdatePerson(id: string) {
   return useMutation({
     mutationFn: (body: PersonPatch) => api.patch(`/api/persons/${encodeURIComponent(id)}`, body, personView),
     onSuccess: (person) => {
-      queryClient.setQueryData(personKeys.detail(id), person)
-      void queryClient.invalidateQueries({ queryKey: ['cases'] })
+      queryClient.setQueryData(queryKeys.persons.detail(id), person)
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases.all() })
     },
   })
 }
@@ -117,7 +110,7 @@ export function useRevealAddress(id: string) {
 
 export function useDuplicatePairs() {
   return useQuery({
-    queryKey: personKeys.duplicates(),
+    queryKey: queryKeys.persons.duplicates(),
     queryFn: ({ signal }) => api.get('/api/persons/duplicates', duplicatePairs, signal),
   })
 }
@@ -127,9 +120,7 @@ export function useMergePersons() {
   return useMutation({
     mutationFn: (body: z.input<typeof mergeBody>) => api.post('/api/persons/merge', body, personView),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: personKeys.all })
-      void queryClient.invalidateQueries({ queryKey: ['cases'] })
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] })
+      void invalidate(queryClient, queryKeys.persons.all(), queryKeys.cases.all(), queryKeys.contacts.all())
     },
   })
 }

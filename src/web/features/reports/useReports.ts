@@ -1,17 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { weeklyReport, weekStatusList } from '../../../shared/api/reports'
 import { api, withQuery } from '../../api/client'
-
-export const reportKeys = {
-  all: () => ['reports'] as const,
-  weeks: () => ['reports', 'weeks'] as const,
-  week: (week: string, unit: string) => ['reports', 'week', week, unit] as const,
-}
+import { queryKeys } from '../../api/queryKeys'
 
 /** GET /api/reports/weekly: recent weeks and their submission status. */
 export function useWeekList() {
   return useQuery({
-    queryKey: reportKeys.weeks(),
+    queryKey: queryKeys.reports.weeks(),
     queryFn: ({ signal }) => api.get(withQuery('/api/reports/weekly', { weeks: 16 }), weekStatusList, signal),
   })
 }
@@ -19,7 +14,7 @@ export function useWeekList() {
 /** GET /api/reports/weekly/:week[?unit=] */
 export function useWeeklyReport(week: string, unit: string) {
   return useQuery({
-    queryKey: reportKeys.week(week, unit),
+    queryKey: queryKeys.reports.week(week, unit),
     queryFn: ({ signal }) =>
       api.get(withQuery(`/api/reports/weekly/${encodeURIComponent(week)}`, { unit }), weeklyReport, signal),
     enabled: !!week,
@@ -34,8 +29,8 @@ export function useSubmitWeek(week: string) {
     mutationFn: (body: { reason?: string }) =>
       api.post(`/api/reports/weekly/${encodeURIComponent(week)}/submit`, body, weeklyReport),
     onSuccess: async (report) => {
-      client.setQueryData(reportKeys.week(week, ''), report)
-      await client.invalidateQueries({ queryKey: reportKeys.all() })
+      client.setQueryData(queryKeys.reports.week(week, ''), report)
+      await client.invalidateQueries({ queryKey: queryKeys.reports.all() })
     },
   })
 }

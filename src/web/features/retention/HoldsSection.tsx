@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { LegalHold, PreviewResponse } from '../../../shared/api/retention'
+import { queryKeys } from '../../api/queryKeys'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { useI18n, useT } from '../../i18n'
@@ -13,7 +14,7 @@ import { useLegalHolds, useReleaseHold } from './useRetention'
 function usePersonNames() {
   const client = useQueryClient()
   const names = new Map<string, string | null>()
-  for (const [, data] of client.getQueriesData<PreviewResponse>({ queryKey: ['retention', 'preview'] }))
+  for (const [, data] of client.getQueriesData<PreviewResponse>({ queryKey: queryKeys.retention.previews() }))
     for (const item of data?.items ?? []) names.set(`${item.type}:${item.id}`, item.personName)
   return names
 }

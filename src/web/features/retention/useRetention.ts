@@ -7,20 +7,14 @@ import {
   retentionSettings,
 } from '../../../shared/api/retention'
 import { api, withQuery } from '../../api/client'
-
-export const retentionKeys = {
-  all: () => ['retention'] as const,
-  settings: () => ['retention', 'settings'] as const,
-  preview: (type: string) => ['retention', 'preview', type] as const,
-  holds: () => ['retention', 'holds'] as const,
-}
+import { queryKeys } from '../../api/queryKeys'
 
 /** How far ahead the Administrator's preview looks (issue 12: "the next 30 days"). */
 export const PREVIEW_DAYS = 30
 
 export function useRetentionSettings() {
   return useQuery({
-    queryKey: retentionKeys.settings(),
+    queryKey: queryKeys.retention.settings(),
     queryFn: ({ signal }) => api.get('/api/retention/settings', retentionSettings, signal),
   })
 }
@@ -32,16 +26,16 @@ export function useUpdateRetentionSetting() {
     mutationFn: (v: { type: RetentionType; days: number | null; version: number }) =>
       api.put(`/api/retention/settings/${v.type}`, { days: v.days, version: v.version }, retentionSettings),
     onSuccess: (data) => {
-      client.setQueryData(retentionKeys.settings(), data)
+      client.setQueryData(queryKeys.retention.settings(), data)
       // Another period changes what falls due.
-      void client.invalidateQueries({ queryKey: ['retention', 'preview'] })
+      void client.invalidateQueries({ queryKey: queryKeys.retention.previews() })
     },
   })
 }
 
 export function useRetentionPreview(type: RetentionType | '') {
   return useQuery({
-    queryKey: retentionKeys.preview(type),
+    queryKey: queryKeys.retention.preview(type),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/retention/preview', { days: PREVIEW_DAYS, type }), previewResponse, signal),
   })
@@ -49,7 +43,7 @@ export function useRetentionPreview(type: RetentionType | '') {
 
 export function useLegalHolds() {
   return useQuery({
-    queryKey: retentionKeys.holds(),
+    queryKey: queryKeys.retention.holds(),
     queryFn: ({ signal }) => api.get('/api/retention/holds', legalHoldList, signal),
   })
 }
@@ -59,7 +53,7 @@ export function useCreateHold() {
   return useMutation({
     mutationFn: (v: { recordType: RetentionType; recordId: string; reason: string }) =>
       api.post('/api/retention/holds', v, legalHold),
-    onSuccess: () => client.invalidateQueries({ queryKey: retentionKeys.all() }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.retention.all() }),
   })
 }
 
@@ -68,6 +62,6 @@ export function useReleaseHold() {
   return useMutation({
     mutationFn: (v: { id: string; reason: string }) =>
       api.post(`/api/retention/holds/${v.id}/release`, { reason: v.reason }, legalHold),
-    onSuccess: () => client.invalidateQueries({ queryKey: retentionKeys.all() }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.retention.all() }),
   })
 }

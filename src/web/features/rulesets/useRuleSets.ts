@@ -7,23 +7,18 @@ import {
   ruleSetView,
 } from '../../../shared/api/rulesets'
 import { api } from '../../api/client'
-
-export const ruleSetKeys = {
-  all: ['rulesets'] as const,
-  list: () => ['rulesets', 'list'] as const,
-  history: (id: string) => ['rulesets', 'history', id] as const,
-}
+import { queryKeys } from '../../api/queryKeys'
 
 export function useRuleSets() {
   return useQuery({
-    queryKey: ruleSetKeys.list(),
+    queryKey: queryKeys.ruleSets.list(),
     queryFn: ({ signal }) => api.get('/api/rulesets', ruleSetList, signal),
   })
 }
 
 export function useRuleSetHistory(id: string | null) {
   return useQuery({
-    queryKey: ruleSetKeys.history(id ?? ''),
+    queryKey: queryKeys.ruleSets.history(id ?? ''),
     queryFn: ({ signal }) =>
       api.get(`/api/rulesets/${encodeURIComponent(id!)}/history`, ruleSetHistory, signal),
     enabled: !!id,
@@ -32,7 +27,7 @@ export function useRuleSetHistory(id: string | null) {
 
 function useInvalidate() {
   const queryClient = useQueryClient()
-  return () => void queryClient.invalidateQueries({ queryKey: ruleSetKeys.all })
+  return () => void queryClient.invalidateQueries({ queryKey: queryKeys.ruleSets.all() })
 }
 
 /** Create (`isNew`) or update (the body carries the version read) a rule set. */

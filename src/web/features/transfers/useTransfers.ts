@@ -8,19 +8,14 @@ import {
   transferView,
 } from '../../../shared/api/transfers'
 import { api, withQuery } from '../../api/client'
+import { invalidate, queryKeys } from '../../api/queryKeys'
 import { useKeysetList } from '../../api/useKeysetList'
-
-export const transferKeys = {
-  all: ['transfers'] as const,
-  list: (q: TransferListQuery) => ['transfers', 'list', q] as const,
-  counts: () => ['transfers', 'counts'] as const,
-}
 
 const PAGE_SIZE = 25
 
 export function useTransferList(query: TransferListQuery) {
   return useKeysetList({
-    queryKey: transferKeys.list(query),
+    queryKey: queryKeys.transfers.list(query),
     path: '/api/transfers',
     params: query,
     schema: transferList,
@@ -30,7 +25,7 @@ export function useTransferList(query: TransferListQuery) {
 
 export function useTransferCounts() {
   return useQuery({
-    queryKey: transferKeys.counts(),
+    queryKey: queryKeys.transfers.counts(),
     queryFn: ({ signal }) => api.get('/api/transfers/counts', transferCounts, signal),
   })
 }
@@ -38,7 +33,7 @@ export function useTransferCounts() {
 /** Municipalities that use Smittespor (the only ones a transfer can go to). */
 export function useActiveKommuner() {
   return useQuery({
-    queryKey: ['org-units', 'list', { kind: 'kommune', status: 'active' }],
+    queryKey: queryKeys.orgUnits.list({ kind: 'kommune', status: 'active' }),
     queryFn: ({ signal }) =>
       api.get(withQuery('/api/org-units', { kind: 'kommune', status: 'active' }), orgUnitList, signal),
     staleTime: 5 * 60_000,
@@ -48,12 +43,15 @@ export function useActiveKommuner() {
 function useTransfersChanged() {
   const queryClient = useQueryClient()
   return () => {
-    void queryClient.invalidateQueries({ queryKey: transferKeys.all })
-    void queryClient.invalidateQueries({ queryKey: ['worklists'] })
-    void queryClient.invalidateQueries({ queryKey: ['cases'] })
-    void queryClient.invalidateQueries({ queryKey: ['contacts'] })
-    void queryClient.invalidateQueries({ queryKey: ['events'] })
-    void queryClient.invalidateQueries({ queryKey: ['chains'] })
+    void invalidate(
+      queryClient,
+      queryKeys.transfers.all(),
+      queryKeys.worklists.all(),
+      queryKeys.cases.all(),
+      queryKeys.contacts.all(),
+      queryKeys.events.all(),
+      queryKeys.chains.all(),
+    )
   }
 }
 

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { type UserDetail, userDetail } from '../../../shared/api/users'
 import { isApiError } from '../../api/client'
-import { userKeys } from './useUsers'
+import { queryKeys } from '../../api/queryKeys'
 
 /**
  * Optimistic locking in the UI: on 409 the server sends what is stored now. This stores it in the
@@ -16,7 +16,7 @@ export function useConflict(onCurrent?: (current: UserDetail) => void) {
     if (!isApiError(err) || err.code !== 'conflict') return false
     const parsed = userDetail.safeParse(err.problem?.current)
     if (parsed.success) {
-      client.setQueryData(userKeys.detail(parsed.data.id), parsed.data)
+      client.setQueryData(queryKeys.users.detail(parsed.data.id), parsed.data)
       onCurrent?.(parsed.data)
     }
     setConflicted(true)

@@ -10,6 +10,7 @@ import {
   userList,
 } from '../../../shared/api/users'
 import { api, withQuery } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 
 /** The list's filters as they sit in the page's address. */
 export interface UserFilter {
@@ -20,19 +21,11 @@ export interface UserFilter {
   pageSize?: number
 }
 
-/** Query keys of this feature: everything under ['users'] is dropped after a change. */
-export const userKeys = {
-  all: () => ['users'] as const,
-  list: (q: UserFilter) => ['users', 'list', q] as const,
-  detail: (id: string) => ['users', 'detail', id] as const,
-  review: (period: { from: string; to: string }) => ['users', 'access-review', period] as const,
-}
-
 export const userPath = (id: string) => `/brukere/${encodeURIComponent(id)}`
 
 export function useUserList(q: UserFilter) {
   return useQuery({
-    queryKey: userKeys.list(q),
+    queryKey: queryKeys.users.list(q),
     queryFn: ({ signal }) => api.get(withQuery('/api/users', { ...q }), userList, signal),
     placeholderData: keepPreviousData,
   })
@@ -40,7 +33,7 @@ export function useUserList(q: UserFilter) {
 
 export function useUser(id: string) {
   return useQuery({
-    queryKey: userKeys.detail(id),
+    queryKey: queryKeys.users.detail(id),
     queryFn: ({ signal }) => api.get(`/api/users/${encodeURIComponent(id)}`, userDetail, signal),
   })
 }
@@ -51,9 +44,9 @@ function useUserMutation<I>(call: (input: I) => Promise<z.infer<typeof userDetai
   return useMutation({
     mutationFn: call,
     onSuccess: async (user) => {
-      client.setQueryData(userKeys.detail(user.id), user)
-      await client.invalidateQueries({ queryKey: ['users', 'list'] })
-      await client.invalidateQueries({ queryKey: ['users', 'access-review'] })
+      client.setQueryData(queryKeys.users.detail(user.id), user)
+      await client.invalidateQueries({ queryKey: queryKeys.users.lists() })
+      await client.invalidateQueries({ queryKey: queryKeys.users.reviews() })
     },
   })
 }
@@ -63,8 +56,8 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (input: unknown) => api.post('/api/users', input, createUserResponse),
     onSuccess: async ({ user }) => {
-      client.setQueryData(userKeys.detail(user.id), user)
-      await client.invalidateQueries({ queryKey: userKeys.all() })
+      client.setQueryData(queryKeys.users.detail(user.id), user)
+      await client.invalidateQueries({ queryKey: queryKeys.users.all() })
     },
   })
 }
@@ -86,7 +79,7 @@ export const useReactivateUser = (id: string) =>
 
 export function useAccessReview(period: { from: string; to: string }) {
   return useQuery({
-    queryKey: userKeys.review(period),
+    queryKey: queryKeys.users.review(period),
     queryFn: ({ signal }) => api.get(withQuery('/api/access-review', period), accessReview, signal),
     placeholderData: keepPreviousData,
   })

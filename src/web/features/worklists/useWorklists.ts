@@ -1,16 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { type WorklistName, worklistCounts, worklistPage } from '../../../shared/api/worklists'
 import { api, withQuery } from '../../api/client'
-
-export const worklistKeys = {
-  counts: () => ['worklists', 'counts'] as const,
-  page: (name: WorklistName) => ['worklists', 'list', name] as const,
-}
+import { queryKeys } from '../../api/queryKeys'
 
 /** GET /api/worklists: how many items each list holds. */
 export function useWorklistCounts() {
   return useQuery({
-    queryKey: worklistKeys.counts(),
+    queryKey: queryKeys.worklists.counts(),
     queryFn: ({ signal }) => api.get('/api/worklists', worklistCounts, signal),
   })
 }
@@ -18,7 +14,7 @@ export function useWorklistCounts() {
 /** GET /api/worklists/:name, keyset-paged. */
 export function useWorklist(name: WorklistName) {
   return useInfiniteQuery({
-    queryKey: worklistKeys.page(name),
+    queryKey: queryKeys.worklists.page(name),
     queryFn: ({ pageParam, signal }) =>
       api.get(withQuery(`/api/worklists/${name}`, { cursor: pageParam, limit: 25 }), worklistPage, signal),
     initialPageParam: undefined as string | undefined,
