@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useId } from 'react'
 import { useT } from '../i18n'
+import { DataTable } from './DataTable'
 
 export interface ConflictRow {
   field: string
@@ -40,30 +41,23 @@ export function ConflictNotice({
       </Heading>
       <Paragraph>{t('conflict.text')}</Paragraph>
       {differing.length > 0 ? (
-        <div className="app-table-scroll">
-          <Table data-size="sm" className="cw-conflict-table">
-            <caption className="cw-visually-hidden">{t('conflict.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('conflict.field')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('conflict.yours')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('conflict.stored')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {differing.map((r) => (
-                <Table.Row key={r.field}>
-                  <Table.HeaderCell scope="row">
-                    {r.label}
-                    {r.changedByYou && <span className="cw-muted"> {t('conflict.changedByYou')}</span>}
-                  </Table.HeaderCell>
-                  <Table.Cell>{r.yours || t('common.empty')}</Table.Cell>
-                  <Table.Cell>{r.stored || t('common.empty')}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('conflict.caption')}
+          zebra={false}
+          className="cw-conflict-table cw-table"
+          columns={[t('conflict.field'), t('conflict.yours'), t('conflict.stored')]}
+        >
+          {differing.map((r) => (
+            <Table.Row key={r.field}>
+              <Table.HeaderCell scope="row">
+                {r.label}
+                {r.changedByYou && <span className="cw-muted"> {t('conflict.changedByYou')}</span>}
+              </Table.HeaderCell>
+              <Table.Cell>{r.yours || t('common.empty')}</Table.Cell>
+              <Table.Cell>{r.stored || t('common.empty')}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       ) : (
         <Paragraph>{t('conflict.noDifferences')}</Paragraph>
       )}

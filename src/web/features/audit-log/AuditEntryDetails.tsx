@@ -1,6 +1,7 @@
 import { Paragraph, Table } from '@digdir/designsystemet-react'
 import type { AuditEntryView } from '../../../shared/api/audit-log'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { useT } from '../../i18n'
 import { formatValue } from './format'
 
@@ -19,25 +20,22 @@ export function AuditEntryDetails({ entry }: { entry: AuditEntryView }) {
   return (
     <div className="app-audit-details">
       {entry.changes.length > 0 && (
-        <Table data-size="sm" border className="app-audit-details__changes">
-          <caption>{t('auditLog.changesCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('auditLog.field')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('auditLog.before')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('auditLog.after')}</Table.HeaderCell>
+        <DataTable
+          caption={t('auditLog.changesCaption')}
+          showCaption
+          border
+          zebra={false}
+          className="app-audit-details__changes cw-table"
+          columns={[t('auditLog.field'), t('auditLog.before'), t('auditLog.after')]}
+        >
+          {entry.changes.map((c) => (
+            <Table.Row key={c.field}>
+              <Table.Cell>{c.field}</Table.Cell>
+              <Table.Cell>{formatValue(c.before) ?? <span className="app-muted">{empty}</span>}</Table.Cell>
+              <Table.Cell>{formatValue(c.after) ?? <span className="app-muted">{empty}</span>}</Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {entry.changes.map((c) => (
-              <Table.Row key={c.field}>
-                <Table.Cell>{c.field}</Table.Cell>
-                <Table.Cell>{formatValue(c.before) ?? <span className="app-muted">{empty}</span>}</Table.Cell>
-                <Table.Cell>{formatValue(c.after) ?? <span className="app-muted">{empty}</span>}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </DataTable>
       )}
       <dl className="app-audit-details__facts">
         {facts

@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import type { AuditVerificationView } from '../../../shared/api/audit-log'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -65,31 +66,28 @@ function IntegrityResult({ result }: { result: AuditVerificationView }) {
         <Paragraph>{t('integrity.failedText', { ...vars, count: result.problems.length })}</Paragraph>
         {result.truncated && <Paragraph>{t('integrity.truncated')}</Paragraph>}
       </Alert>
-      <div className="app-table-scroll">
-        <Table zebra border data-size="sm" data-testid="audit-problems">
-          <caption className="ds-sr-only">{t('integrity.caption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('integrity.chain')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('integrity.seq')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('integrity.row')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('integrity.problem')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('integrity.detail')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {result.problems.map((p) => (
-              <Table.Row key={`${p.chain}-${p.seq}-${p.problem}`}>
-                <Table.Cell>{p.chain === '-' ? t('integrity.national') : p.chain}</Table.Cell>
-                <Table.Cell className="app-numeric">{p.seq}</Table.Cell>
-                <Table.Cell className="app-numeric">{p.id ?? '–'}</Table.Cell>
-                <Table.Cell>{t(`integrity.problem.${p.problem}`)}</Table.Cell>
-                <Table.Cell>{p.detail}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('integrity.caption')}
+        border
+        testId="audit-problems"
+        columns={[
+          t('integrity.chain'),
+          { label: t('integrity.seq'), numeric: true },
+          { label: t('integrity.row'), numeric: true },
+          t('integrity.problem'),
+          t('integrity.detail'),
+        ]}
+      >
+        {result.problems.map((p) => (
+          <Table.Row key={`${p.chain}-${p.seq}-${p.problem}`}>
+            <Table.Cell>{p.chain === '-' ? t('integrity.national') : p.chain}</Table.Cell>
+            <Table.Cell className="app-numeric">{p.seq}</Table.Cell>
+            <Table.Cell className="app-numeric">{p.id ?? '–'}</Table.Cell>
+            <Table.Cell>{t(`integrity.problem.${p.problem}`)}</Table.Cell>
+            <Table.Cell>{p.detail}</Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { Button, Table, Tag } from '@digdir/designsystemet-react'
 import { Fragment, useState } from 'react'
 import type { AuditEntryView, AuditOutcome } from '../../../shared/api/audit-log'
+import { DataTable } from '../../components/DataTable'
 import { type MessageKey, useT } from '../../i18n'
 import { AuditEntryDetails } from './AuditEntryDetails'
 import { useAuditLabel } from './auditLabels'
@@ -28,71 +29,68 @@ export function AuditTable({ items }: { items: AuditEntryView[] }) {
       return next
     })
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid="audit-log">
-        <caption className="ds-sr-only">{t('auditLog.caption')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('auditLog.col.time')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.user')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.role')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.action')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.record')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.basis')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.outcome')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('auditLog.col.details')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((e) => {
-            const expanded = open.has(e.id)
-            const detailsId = `audit-entry-${e.id}`
-            return (
-              <Fragment key={e.id}>
-                <Table.Row>
-                  <Table.Cell className="app-nowrap">{formatOsloDateTime(e.occurredAt)}</Table.Cell>
-                  <Table.Cell>{e.userName ?? t('auditLog.noUser')}</Table.Cell>
-                  <Table.Cell>{e.roles.map((r) => t(roleKey(r))).join(', ')}</Table.Cell>
-                  <Table.Cell>{label('action', e.action)}</Table.Cell>
-                  <Table.Cell>
-                    <RecordCell entry={e} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    {t(`auditLog.basis.${e.basis}`)}
-                    {e.reason && <div className="app-muted">{e.reason}</div>}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={outcomeColor[e.outcome]} data-size="sm">
-                      {t(`auditLog.outcome.${e.outcome}`)}
-                    </Tag>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      type="button"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-expanded={expanded}
-                      aria-controls={expanded ? detailsId : undefined}
-                      aria-label={`${expanded ? t('auditLog.hideDetails') : t('auditLog.showDetails')}: ${t('auditLog.detailsFor', { seq: e.seq })}`}
-                      onClick={() => toggle(e.id)}
-                    >
-                      {expanded ? t('auditLog.hideDetails') : t('auditLog.showDetails')}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-                {expanded && (
-                  <Table.Row id={detailsId}>
-                    <Table.Cell colSpan={COLUMNS}>
-                      <AuditEntryDetails entry={e} />
-                    </Table.Cell>
-                  </Table.Row>
-                )}
-              </Fragment>
-            )
-          })}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('auditLog.caption')}
+      border
+      testId="audit-log"
+      columns={[
+        t('auditLog.col.time'),
+        t('auditLog.col.user'),
+        t('auditLog.col.role'),
+        t('auditLog.col.action'),
+        t('auditLog.col.record'),
+        t('auditLog.col.basis'),
+        t('auditLog.col.outcome'),
+        t('auditLog.col.details'),
+      ]}
+    >
+      {items.map((e) => {
+        const expanded = open.has(e.id)
+        const detailsId = `audit-entry-${e.id}`
+        return (
+          <Fragment key={e.id}>
+            <Table.Row>
+              <Table.Cell className="app-nowrap">{formatOsloDateTime(e.occurredAt)}</Table.Cell>
+              <Table.Cell>{e.userName ?? t('auditLog.noUser')}</Table.Cell>
+              <Table.Cell>{e.roles.map((r) => t(roleKey(r))).join(', ')}</Table.Cell>
+              <Table.Cell>{label('action', e.action)}</Table.Cell>
+              <Table.Cell>
+                <RecordCell entry={e} />
+              </Table.Cell>
+              <Table.Cell>
+                {t(`auditLog.basis.${e.basis}`)}
+                {e.reason && <div className="app-muted">{e.reason}</div>}
+              </Table.Cell>
+              <Table.Cell>
+                <Tag data-color={outcomeColor[e.outcome]} data-size="sm">
+                  {t(`auditLog.outcome.${e.outcome}`)}
+                </Tag>
+              </Table.Cell>
+              <Table.Cell>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailsId : undefined}
+                  aria-label={`${expanded ? t('auditLog.hideDetails') : t('auditLog.showDetails')}: ${t('auditLog.detailsFor', { seq: e.seq })}`}
+                  onClick={() => toggle(e.id)}
+                >
+                  {expanded ? t('auditLog.hideDetails') : t('auditLog.showDetails')}
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+            {expanded && (
+              <Table.Row id={detailsId}>
+                <Table.Cell colSpan={COLUMNS}>
+                  <AuditEntryDetails entry={e} />
+                </Table.Cell>
+              </Table.Row>
+            )}
+          </Fragment>
+        )
+      })}
+    </DataTable>
   )
 }
 

@@ -14,6 +14,7 @@ import { formatOsloDateTime } from './format'
 import { PersonPicker, personLabel } from './PersonPicker'
 import { innsynCsvHref, useInnsyn } from './useAuditLog'
 import './audit-log.css'
+import { DataTable } from '../../components/DataTable'
 
 /** `/sikkerhetslogg/innsyn?personId=…`: the innsyn report for one person (SPEC §2). */
 export function InnsynPage() {
@@ -97,44 +98,41 @@ function InnsynResult({ report, href }: { report: InnsynReportView; href: string
             : t('innsyn.count', { count: report.items.length })}
       </Paragraph>
       {report.items.length > 0 && (
-        <div className="app-table-scroll">
-          <Table zebra border data-size="sm" data-testid="innsyn">
-            <caption className="ds-sr-only">{t('innsyn.caption', { name: personLabel(p) })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('auditLog.col.time')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('auditLog.col.user')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('auditLog.col.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('auditLog.col.action')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('auditLog.col.record')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('auditLog.col.basis')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('auditLog.col.outcome')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {report.items.map((r, i) => (
-                // Rows have no id of their own; the report is read-only and never reordered.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                <Table.Row key={i}>
-                  <Table.Cell className="app-nowrap">{formatOsloDateTime(r.occurredAt)}</Table.Cell>
-                  <Table.Cell>{r.userName ?? t('auditLog.noUser')}</Table.Cell>
-                  <Table.Cell>{r.roles.map((x) => t(roleKey(x))).join(', ')}</Table.Cell>
-                  <Table.Cell>{label('action', r.action)}</Table.Cell>
-                  <Table.Cell>{r.recordType ? label('recordType', r.recordType) : ''}</Table.Cell>
-                  <Table.Cell>
-                    {t(`auditLog.basis.${r.basis}`)}
-                    {r.reason && <div className="app-muted">{r.reason}</div>}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={outcomeColor[r.outcome]} data-size="sm">
-                      {t(`auditLog.outcome.${r.outcome}`)}
-                    </Tag>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('innsyn.caption', { name: personLabel(p) })}
+          border
+          testId="innsyn"
+          columns={[
+            t('auditLog.col.time'),
+            t('auditLog.col.user'),
+            t('auditLog.col.role'),
+            t('auditLog.col.action'),
+            t('auditLog.col.record'),
+            t('auditLog.col.basis'),
+            t('auditLog.col.outcome'),
+          ]}
+        >
+          {report.items.map((r, i) => (
+            // Rows have no id of their own; the report is read-only and never reordered.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <Table.Row key={i}>
+              <Table.Cell className="app-nowrap">{formatOsloDateTime(r.occurredAt)}</Table.Cell>
+              <Table.Cell>{r.userName ?? t('auditLog.noUser')}</Table.Cell>
+              <Table.Cell>{r.roles.map((x) => t(roleKey(x))).join(', ')}</Table.Cell>
+              <Table.Cell>{label('action', r.action)}</Table.Cell>
+              <Table.Cell>{r.recordType ? label('recordType', r.recordType) : ''}</Table.Cell>
+              <Table.Cell>
+                {t(`auditLog.basis.${r.basis}`)}
+                {r.reason && <div className="app-muted">{r.reason}</div>}
+              </Table.Cell>
+              <Table.Cell>
+                <Tag data-color={outcomeColor[r.outcome]} data-size="sm">
+                  {t(`auditLog.outcome.${r.outcome}`)}
+                </Tag>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </section>
   )

@@ -9,6 +9,7 @@ import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import './chains.css'
+import { DataTable } from '../../components/DataTable'
 import { ChainGraph, STATUS_TOKEN } from './ChainGraph'
 import { nodePath } from './nodePath'
 import { useChainView } from './useChains'
@@ -119,36 +120,33 @@ function NodeTable({ view }: { view: ChainView }) {
       <Heading level={2} data-size="sm" id="chain-list-heading">
         {t('chain.listHeading')}
       </Heading>
-      <div className="app-table-scroll">
-        <Table zebra data-size="sm" className="cw-table" data-testid="chain-nodes">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('chain.col.node')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('chain.col.kind')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('chain.col.status')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('chain.col.date')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('chain.col.links')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {view.nodes.map((n) => (
-              <Table.Row key={n.id} data-kind={n.kind}>
-                <Table.Cell>
-                  <AppLink to={nodePath(n.kind, n.id)}>{n.label}</AppLink>
-                </Table.Cell>
-                <Table.Cell>{t(KIND_LABELS[n.kind])}</Table.Cell>
-                <Table.Cell>{t(statusLabel(n.status))}</Table.Cell>
-                <Table.Cell>{formatIsoDate(n.date)}</Table.Cell>
-                <Table.Cell>
-                  {links(n)
-                    .map(({ other, out }) => `${out ? '→' : '←'} ${other.label}`)
-                    .join(', ')}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('chain.listHeading')}
+        testId="chain-nodes"
+        columns={[
+          t('chain.col.node'),
+          t('chain.col.kind'),
+          t('chain.col.status'),
+          t('chain.col.date'),
+          t('chain.col.links'),
+        ]}
+      >
+        {view.nodes.map((n) => (
+          <Table.Row key={n.id} data-kind={n.kind}>
+            <Table.Cell>
+              <AppLink to={nodePath(n.kind, n.id)}>{n.label}</AppLink>
+            </Table.Cell>
+            <Table.Cell>{t(KIND_LABELS[n.kind])}</Table.Cell>
+            <Table.Cell>{t(statusLabel(n.status))}</Table.Cell>
+            <Table.Cell>{formatIsoDate(n.date)}</Table.Cell>
+            <Table.Cell>
+              {links(n)
+                .map(({ other, out }) => `${out ? '→' : '←'} ${other.label}`)
+                .join(', ')}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
     </section>
   )
 }

@@ -3,41 +3,33 @@ import { type ReactNode, useMemo } from 'react'
 import type { DashboardDto } from '../../../shared/api/dashboards'
 import { weekRange } from '../../../shared/domain/isoWeek'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { useI18n, useT } from '../../i18n'
 import { formatShare, norwegianDate, settingName } from '../reports/format'
 import { Chart } from './Chart'
 import { casesHref } from './DashboardPage'
 
-/** A simple data table: the accessible alternative to a chart. */
-function DataTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: ReactNode[][] }) {
+/** The chart's data as a table: the accessible alternative to a chart. */
+function ChartTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: ReactNode[][] }) {
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm">
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            {headers.map((h, i) => (
-              <Table.HeaderCell key={h} className={i > 0 ? 'app-numeric' : undefined}>
-                {h}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are fixed for one render
-            <Table.Row key={i}>
-              {r.map((c, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
-                <Table.Cell key={j} className={j > 0 ? 'app-numeric' : undefined}>
-                  {c}
-                </Table.Cell>
-              ))}
-            </Table.Row>
+    <DataTable
+      caption={caption}
+      showCaption
+      border
+      columns={headers.map((h, i) => (i > 0 ? { label: h, numeric: true } : h))}
+    >
+      {rows.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are fixed for one render
+        <Table.Row key={i}>
+          {r.map((c, j) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
+            <Table.Cell key={j} className={j > 0 ? 'app-numeric' : undefined}>
+              {c}
+            </Table.Cell>
           ))}
-        </Table.Body>
-      </Table>
-    </div>
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }
 
@@ -131,7 +123,7 @@ export function DashboardCharts({ d }: { d: DashboardDto }) {
           title={`${t('dashboard.epiCurve')} (${t(`dashboard.basis.${d.dateBasis}`).toLowerCase()})`}
           option={options.epi}
           table={
-            <DataTable
+            <ChartTable
               caption={t('dashboard.epiCurve')}
               headers={[t('dashboard.col.date'), t('dashboard.col.cases')]}
               rows={d.epiCurve.map((p) => [
@@ -145,7 +137,7 @@ export function DashboardCharts({ d }: { d: DashboardDto }) {
           title={t('dashboard.weekly')}
           option={options.weekly}
           table={
-            <DataTable
+            <ChartTable
               caption={t('dashboard.weekly')}
               headers={[t('dashboard.col.week'), t('dashboard.col.cases'), t('dashboard.col.contacts')]}
               rows={d.weekly.map((w) => {
@@ -159,7 +151,7 @@ export function DashboardCharts({ d }: { d: DashboardDto }) {
           title={t('dashboard.knownShare')}
           option={options.share}
           table={
-            <DataTable
+            <ChartTable
               caption={t('dashboard.knownShare')}
               headers={[
                 t('dashboard.col.week'),
@@ -180,7 +172,7 @@ export function DashboardCharts({ d }: { d: DashboardDto }) {
           title={t('dashboard.settings')}
           option={options.settings}
           table={
-            <DataTable
+            <ChartTable
               caption={t('dashboard.settings')}
               headers={[
                 t('report.col.setting'),
@@ -209,7 +201,7 @@ function Outbreaks({ d }: { d: DashboardDto }) {
   if (d.outbreaks.active === 0) return <Paragraph>{t('dashboard.noOutbreaks')}</Paragraph>
   if (!d.outbreaks.items) return null
   return (
-    <DataTable
+    <ChartTable
       caption={t('dashboard.outbreaks')}
       headers={[t('dashboard.col.name'), t('report.col.setting'), t('dashboard.col.cases')]}
       rows={d.outbreaks.items.map((o) => [o.name, settingName(o.setting, language), String(o.cases)])}

@@ -1,7 +1,8 @@
-import { Heading, Link, Table } from '@digdir/designsystemet-react'
+import { Heading, Link } from '@digdir/designsystemet-react'
 import { useParams } from 'react-router'
 import type { ReportTableDto } from '../../../shared/api/dashboards'
 import { AppLink } from '../../components/AppLink'
+import { DataTable, FigureRow } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -51,38 +52,23 @@ function ReportTable({ table }: { table: ReportTableDto }) {
   const value = (v: number | null, measure: string) =>
     measure.endsWith('Share') ? formatShare(v, locale, t) : v === null ? '–' : v.toLocaleString(locale)
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid="saved-table">
-        <caption>
-          {t('saved.tableCaption', {
-            name: table.name,
-            from: norwegianDate(table.from),
-            to: norwegianDate(table.to),
-          })}
-        </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t(`saved.breakdown.${table.breakdown}`)}</Table.HeaderCell>
-            {table.measures.map((m) => (
-              <Table.HeaderCell key={m} className="app-numeric">
-                {t(`measure.${m}`)}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {table.rows.map((r) => (
-            <Table.Row key={r.key}>
-              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-              {r.values.map((v, i) => (
-                <Table.Cell key={table.measures[i]} className="app-numeric">
-                  {value(v, table.measures[i]!)}
-                </Table.Cell>
-              ))}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('saved.tableCaption', {
+        name: table.name,
+        from: norwegianDate(table.from),
+        to: norwegianDate(table.to),
+      })}
+      showCaption
+      border
+      testId="saved-table"
+      columns={[
+        t(`saved.breakdown.${table.breakdown}`),
+        ...table.measures.map((m) => ({ label: t(`measure.${m}`), numeric: true })),
+      ]}
+    >
+      {table.rows.map((r) => (
+        <FigureRow key={r.key} label={r.label} cells={r.values.map((v, i) => value(v, table.measures[i]!))} />
+      ))}
+    </DataTable>
   )
 }

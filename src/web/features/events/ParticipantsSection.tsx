@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Heading, Paragraph, Table } from '@digdir/desi
 import { useState } from 'react'
 import type { ConvertParticipantResult, EventDetail, ParticipantView } from '../../../shared/api/events'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useT } from '../../i18n'
@@ -76,82 +77,75 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
       {all.length === 0 ? (
         <Paragraph className="cw-muted">{t('participants.none')}</Paragraph>
       ) : (
-        <div className="app-table-scroll">
-          <Table zebra data-size="sm" className="cw-table" data-testid="participants">
-            <caption className="cw-visually-hidden">{t('participants.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">
-                  <Checkbox
-                    data-size="sm"
-                    aria-label={t('participants.selectAll')}
-                    checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(all.map((p) => p.id)))}
-                  />
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('participants.col.name')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('participants.col.birthDate')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('participants.col.role')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('participants.col.exposure')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('participants.col.record')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('participants.col.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {all.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.Cell>
-                    <Checkbox
-                      data-size="sm"
-                      aria-label={t('participants.select', { name: nameOf(p) })}
-                      checked={selected.has(p.id)}
-                      onChange={() => toggle(p.id)}
+        <DataTable
+          caption={t('participants.caption')}
+          testId="participants"
+          columns={[
+            {
+              label: (
+                <Checkbox
+                  data-size="sm"
+                  aria-label={t('participants.selectAll')}
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(all.map((p) => p.id)))}
+                />
+              ),
+            },
+            t('participants.col.name'),
+            t('participants.col.birthDate'),
+            t('participants.col.role'),
+            t('participants.col.exposure'),
+            t('participants.col.record'),
+            t('participants.col.actions'),
+          ]}
+        >
+          {all.map((p) => (
+            <Table.Row key={p.id}>
+              <Table.Cell>
+                <Checkbox
+                  data-size="sm"
+                  aria-label={t('participants.select', { name: nameOf(p) })}
+                  checked={selected.has(p.id)}
+                  onChange={() => toggle(p.id)}
+                />
+              </Table.Cell>
+              <Table.Cell>
+                <AppLink to={`/personer/${encodeURIComponent(p.person.id)}`}>
+                  {p.person.lastName}, {p.person.firstName}
+                </AppLink>
+              </Table.Cell>
+              <Table.Cell>{formatIsoDate(p.person.birthDate)}</Table.Cell>
+              <Table.Cell>{t(ROLE_LABELS[p.role])}</Table.Cell>
+              <Table.Cell>{formatOsloDateTime(p.exposureAt)}</Table.Cell>
+              <Table.Cell>
+                <RecordLinks p={p} />
+              </Table.Cell>
+              <Table.Cell>
+                <span className="cw-inline">
+                  {!p.caseId && (
+                    <ConvertParticipantDialog
+                      eventId={event.id}
+                      participant={p}
+                      onConverted={(result, name) => setOffer({ result, name })}
                     />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <AppLink to={`/personer/${encodeURIComponent(p.person.id)}`}>
-                      {p.person.lastName}, {p.person.firstName}
-                    </AppLink>
-                  </Table.Cell>
-                  <Table.Cell>{formatIsoDate(p.person.birthDate)}</Table.Cell>
-                  <Table.Cell>{t(ROLE_LABELS[p.role])}</Table.Cell>
-                  <Table.Cell>{formatOsloDateTime(p.exposureAt)}</Table.Cell>
-                  <Table.Cell>
-                    <RecordLinks p={p} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <span className="cw-inline">
-                      {!p.caseId && (
-                        <ConvertParticipantDialog
-                          eventId={event.id}
-                          participant={p}
-                          onConverted={(result, name) => setOffer({ result, name })}
-                        />
-                      )}
-                      {p.contactId && p.contactStatus === 'active' && (
-                        <TransferDialog
-                          recordType="contact"
-                          recordId={p.contactId}
-                          name={nameOf(p)}
-                          compact
-                        />
-                      )}
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t('participants.removeNamed', { name: nameOf(p) })}
-                        onClick={() => remove.mutate({ id: p.id, version: p.version })}
-                      >
-                        {t('participants.remove')}
-                      </Button>
-                    </span>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+                  )}
+                  {p.contactId && p.contactStatus === 'active' && (
+                    <TransferDialog recordType="contact" recordId={p.contactId} name={nameOf(p)} compact />
+                  )}
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    data-size="sm"
+                    aria-label={t('participants.removeNamed', { name: nameOf(p) })}
+                    onClick={() => remove.mutate({ id: p.id, version: p.version })}
+                  >
+                    {t('participants.remove')}
+                  </Button>
+                </span>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {remove.isError && <ErrorAlert error={remove.error} />}
       <MakeContactsPanel

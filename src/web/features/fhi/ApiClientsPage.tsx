@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
 import { useState } from 'react'
 import { isApiError } from '../../api/client'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -38,47 +39,42 @@ function ApiClients() {
       {revoke.error && <ErrorAlert error={revoke.error} />}
       {list.data && list.data.items.length === 0 && <Paragraph>{t('apiClients.none')}</Paragraph>}
       {list.data && list.data.items.length > 0 && (
-        <div className="app-table-scroll">
-          <Table zebra border data-size="sm" data-testid="api-clients">
-            <caption className="ds-sr-only">{t('apiClients.title')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('apiClients.clientId')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('apiClients.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('apiClients.col.created')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('apiClients.col.lastUsed')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('apiClients.col.status')}</Table.HeaderCell>
-                <Table.HeaderCell>
-                  <span className="ds-sr-only">{t('apiClients.col.status')}</span>
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.data.items.map((c) => (
-                <Table.Row key={c.id}>
-                  <Table.Cell>
-                    <code>{c.clientId}</code>
-                  </Table.Cell>
-                  <Table.Cell>{c.name}</Table.Cell>
-                  <Table.Cell>{formatDate(c.createdAt)}</Table.Cell>
-                  <Table.Cell>{c.lastUsedAt ? formatDate(c.lastUsedAt) : t('apiClients.never')}</Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={c.revokedAt ? 'neutral' : 'success'}>
-                      {c.revokedAt ? t('apiClients.revoked') : t('apiClients.active')}
-                    </Tag>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {!c.revokedAt && (
-                      <Button variant="tertiary" data-size="sm" onClick={() => revoke.mutate(c.id)}>
-                        {t('apiClients.revoke', { clientId: c.clientId })}
-                      </Button>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('apiClients.title')}
+          border
+          testId="api-clients"
+          columns={[
+            t('apiClients.clientId'),
+            t('apiClients.name'),
+            t('apiClients.col.created'),
+            t('apiClients.col.lastUsed'),
+            t('apiClients.col.status'),
+            { label: <span className="ds-sr-only">{t('apiClients.col.status')}</span> },
+          ]}
+        >
+          {list.data.items.map((c) => (
+            <Table.Row key={c.id}>
+              <Table.Cell>
+                <code>{c.clientId}</code>
+              </Table.Cell>
+              <Table.Cell>{c.name}</Table.Cell>
+              <Table.Cell>{formatDate(c.createdAt)}</Table.Cell>
+              <Table.Cell>{c.lastUsedAt ? formatDate(c.lastUsedAt) : t('apiClients.never')}</Table.Cell>
+              <Table.Cell>
+                <Tag data-color={c.revokedAt ? 'neutral' : 'success'}>
+                  {c.revokedAt ? t('apiClients.revoked') : t('apiClients.active')}
+                </Tag>
+              </Table.Cell>
+              <Table.Cell>
+                {!c.revokedAt && (
+                  <Button variant="tertiary" data-size="sm" onClick={() => revoke.mutate(c.id)}>
+                    {t('apiClients.revoke', { clientId: c.clientId })}
+                  </Button>
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </div>
   )

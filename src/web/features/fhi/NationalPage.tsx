@@ -14,6 +14,7 @@ import { formatCell, formatShare, norwegianDate } from '../reports/format'
 import { SettingsTable, SummaryTable } from '../reports/ReportTables'
 import { nationalExportHref, useNationalWeekly } from './useFhi'
 import '../reports/reports.css'
+import { DataTable, FigureRow } from '../../components/DataTable'
 
 /** `/nasjonal-oversikt?uke=2021-W03`: FHI's national overview (the operator sees it masked). */
 export function NationalPage() {
@@ -103,41 +104,33 @@ function Overview({ d }: { d: NationalWeeklyDto }) {
         <Heading level={2} data-size="md" id="counties-heading">
           {t('national.counties')}
         </Heading>
-        <div className="app-table-scroll">
-          <Table zebra border data-size="sm" data-testid="national-counties">
-            <caption className="ds-sr-only">{t('national.counties')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('national.col.fylke')}</Table.HeaderCell>
-                <Table.HeaderCell className="app-numeric">
-                  {t('national.col.submittedCount')}
-                </Table.HeaderCell>
-                <Table.HeaderCell className="app-numeric">
-                  {t('national.col.submittedCases')}
-                </Table.HeaderCell>
-                <Table.HeaderCell className="app-numeric">{t('national.col.liveCases')}</Table.HeaderCell>
-                <Table.HeaderCell className="app-numeric">{t('national.col.knownShare')}</Table.HeaderCell>
-                <Table.HeaderCell className="app-numeric">{t('national.col.outbreakShare')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {d.counties.map((c) => (
-                <Table.Row key={c.code}>
-                  <Table.HeaderCell scope="row">{c.name}</Table.HeaderCell>
-                  <Table.Cell className="app-numeric">{`${c.submittedCount} / ${c.kommuneCount}`}</Table.Cell>
-                  <Table.Cell className="app-numeric">{formatCell(c.submitted.cases, locale)}</Table.Cell>
-                  <Table.Cell className="app-numeric">{formatCell(c.live.cases, locale)}</Table.Cell>
-                  <Table.Cell className="app-numeric">
-                    {formatShare(c.submitted.knownContactShare, locale, t)}
-                  </Table.Cell>
-                  <Table.Cell className="app-numeric">
-                    {formatShare(c.submitted.outbreakShare, locale, t)}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('national.counties')}
+          border
+          testId="national-counties"
+          columns={[
+            t('national.col.fylke'),
+            { label: t('national.col.submittedCount'), numeric: true },
+            { label: t('national.col.submittedCases'), numeric: true },
+            { label: t('national.col.liveCases'), numeric: true },
+            { label: t('national.col.knownShare'), numeric: true },
+            { label: t('national.col.outbreakShare'), numeric: true },
+          ]}
+        >
+          {d.counties.map((c) => (
+            <FigureRow
+              key={c.code}
+              label={c.name}
+              cells={[
+                `${c.submittedCount} / ${c.kommuneCount}`,
+                formatCell(c.submitted.cases, locale),
+                formatCell(c.live.cases, locale),
+                formatShare(c.submitted.knownContactShare, locale, t),
+                formatShare(c.submitted.outbreakShare, locale, t),
+              ]}
+            />
+          ))}
+        </DataTable>
       </section>
       <Municipalities d={d} />
     </>
@@ -179,53 +172,50 @@ function Municipalities({ d }: { d: NationalWeeklyDto }) {
           <option value="all">{t('national.filter.all')}</option>
         </SelectField>
       </div>
-      <div className="app-table-scroll">
-        <Table zebra border data-size="sm" data-testid="national-municipalities">
-          <caption className="ds-sr-only">{t('national.municipalities')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('national.col.kommune')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('national.col.fylke')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('national.col.status')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('national.col.submittedCases')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('national.col.liveCases')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('national.col.contacts')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('national.col.knownShare')}</Table.HeaderCell>
-              <Table.HeaderCell className="app-numeric">{t('national.col.outbreakShare')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((m) => (
-              <Table.Row key={m.code} data-kommune={m.code}>
-                <Table.HeaderCell scope="row">{`${m.code} ${m.name}`}</Table.HeaderCell>
-                <Table.Cell>{fylke.get(m.fylke) ?? m.fylke}</Table.Cell>
-                <Table.Cell>
-                  {m.version !== null ? (
-                    <Tag data-color="success">{t('national.status.submitted', { version: m.version })}</Tag>
-                  ) : m.active ? (
-                    <Tag data-color="warning">{t('national.status.missing')}</Tag>
-                  ) : (
-                    <Tag data-color="neutral">{t('national.status.inactive')}</Tag>
-                  )}
-                </Table.Cell>
-                <Table.Cell className="app-numeric">
-                  {m.submitted ? formatCell(m.submitted.cases, locale) : ''}
-                </Table.Cell>
-                <Table.Cell className="app-numeric">{formatCell(m.live.cases, locale)}</Table.Cell>
-                <Table.Cell className="app-numeric">
-                  {m.submitted ? formatCell(m.submitted.contacts, locale) : ''}
-                </Table.Cell>
-                <Table.Cell className="app-numeric">
-                  {m.submitted ? formatShare(m.submitted.knownContactShare, locale, t) : ''}
-                </Table.Cell>
-                <Table.Cell className="app-numeric">
-                  {m.submitted ? formatShare(m.submitted.outbreakShare, locale, t) : ''}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('national.municipalities')}
+        border
+        testId="national-municipalities"
+        columns={[
+          t('national.col.kommune'),
+          t('national.col.fylke'),
+          t('national.col.status'),
+          { label: t('national.col.submittedCases'), numeric: true },
+          { label: t('national.col.liveCases'), numeric: true },
+          { label: t('national.col.contacts'), numeric: true },
+          { label: t('national.col.knownShare'), numeric: true },
+          { label: t('national.col.outbreakShare'), numeric: true },
+        ]}
+      >
+        {rows.map((m) => (
+          <Table.Row key={m.code} data-kommune={m.code}>
+            <Table.HeaderCell scope="row">{`${m.code} ${m.name}`}</Table.HeaderCell>
+            <Table.Cell>{fylke.get(m.fylke) ?? m.fylke}</Table.Cell>
+            <Table.Cell>
+              {m.version !== null ? (
+                <Tag data-color="success">{t('national.status.submitted', { version: m.version })}</Tag>
+              ) : m.active ? (
+                <Tag data-color="warning">{t('national.status.missing')}</Tag>
+              ) : (
+                <Tag data-color="neutral">{t('national.status.inactive')}</Tag>
+              )}
+            </Table.Cell>
+            <Table.Cell className="app-numeric">
+              {m.submitted ? formatCell(m.submitted.cases, locale) : ''}
+            </Table.Cell>
+            <Table.Cell className="app-numeric">{formatCell(m.live.cases, locale)}</Table.Cell>
+            <Table.Cell className="app-numeric">
+              {m.submitted ? formatCell(m.submitted.contacts, locale) : ''}
+            </Table.Cell>
+            <Table.Cell className="app-numeric">
+              {m.submitted ? formatShare(m.submitted.knownContactShare, locale, t) : ''}
+            </Table.Cell>
+            <Table.Cell className="app-numeric">
+              {m.submitted ? formatShare(m.submitted.outbreakShare, locale, t) : ''}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
     </section>
   )
 }

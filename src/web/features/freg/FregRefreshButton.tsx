@@ -2,6 +2,7 @@ import { Button, Checkbox, Dialog, Heading, Paragraph, Table } from '@digdir/des
 import { useId, useRef, useState } from 'react'
 import type { FregField, FregFieldChange, FregRefreshResult } from '../../../shared/api/freg'
 import type { PersonView } from '../../../shared/api/persons'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { type Translate, useI18n } from '../../i18n'
 import { useActiveKommune } from './FregLookupButton'
@@ -116,40 +117,40 @@ export function FregRefreshButton({
             </Heading>
             <FregPersonFacts person={preview.person} fetchedAt={preview.fetchedAt} />
             {anyChange ? (
-              <Table className="freg-table" data-size="sm">
-                <caption>{t('freg.refresh.caption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('freg.refresh.field')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('freg.refresh.current')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('freg.refresh.freg')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('freg.refresh.update')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {preview.changes
-                    .filter((c) => c.changed)
-                    .map((c) => {
-                      const label = t(`freg.field.${c.field}`)
-                      const forced = c.field === 'protectedAddress' && !!forcedProtection
-                      return (
-                        <Table.Row key={c.field}>
-                          <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-                          <Table.Cell>{shown(t, c.field, c.current)}</Table.Cell>
-                          <Table.Cell>{shown(t, c.field, c.freg)}</Table.Cell>
-                          <Table.Cell>
-                            <Checkbox
-                              aria-label={t('freg.refresh.updateField', { field: label })}
-                              checked={forced || chosen.has(c.field)}
-                              disabled={forced}
-                              onChange={() => toggle(c.field)}
-                            />
-                          </Table.Cell>
-                        </Table.Row>
-                      )
-                    })}
-                </Table.Body>
-              </Table>
+              <DataTable
+                caption={t('freg.refresh.caption')}
+                showCaption
+                zebra={false}
+                className="freg-table cw-table"
+                columns={[
+                  t('freg.refresh.field'),
+                  t('freg.refresh.current'),
+                  t('freg.refresh.freg'),
+                  t('freg.refresh.update'),
+                ]}
+              >
+                {preview.changes
+                  .filter((c) => c.changed)
+                  .map((c) => {
+                    const label = t(`freg.field.${c.field}`)
+                    const forced = c.field === 'protectedAddress' && !!forcedProtection
+                    return (
+                      <Table.Row key={c.field}>
+                        <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
+                        <Table.Cell>{shown(t, c.field, c.current)}</Table.Cell>
+                        <Table.Cell>{shown(t, c.field, c.freg)}</Table.Cell>
+                        <Table.Cell>
+                          <Checkbox
+                            aria-label={t('freg.refresh.updateField', { field: label })}
+                            checked={forced || chosen.has(c.field)}
+                            disabled={forced}
+                            onChange={() => toggle(c.field)}
+                          />
+                        </Table.Cell>
+                      </Table.Row>
+                    )
+                  })}
+              </DataTable>
             ) : (
               <Paragraph>{t('freg.refresh.noChanges')}</Paragraph>
             )}

@@ -3,6 +3,7 @@ import { useId } from 'react'
 import type { FregStatus } from '../../../shared/api/freg'
 import { formatNationalId } from '../../../shared/domain/nationalId'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
@@ -113,27 +114,28 @@ function TestPersons({ status, onPick }: { status: FregStatus; onPick: (id: stri
     <Details>
       <Details.Summary>{t('freg.testPersons.summary')}</Details.Summary>
       <Details.Content>
-        <Table data-size="sm">
-          <caption>{t('freg.testPersons.caption')}</caption>
-          <Table.Body>
-            {status.testPersons?.map((p) => (
-              <Table.Row key={p.nationalId}>
-                <Table.Cell>{formatNationalId(p.nationalId)}</Table.Cell>
-                <Table.Cell>{p.label}</Table.Cell>
-                <Table.Cell>
-                  <Button
-                    type="button"
-                    variant="tertiary"
-                    data-size="sm"
-                    onClick={() => onPick(p.nationalId)}
-                  >
-                    {t('freg.testPersons.use', { id: formatNationalId(p.nationalId) })}
-                  </Button>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <DataTable
+          caption={t('freg.testPersons.caption')}
+          showCaption
+          zebra={false}
+          columns={[
+            t('freg.testPersons.col.id'),
+            t('freg.testPersons.col.label'),
+            t('freg.testPersons.col.use'),
+          ]}
+        >
+          {status.testPersons?.map((p) => (
+            <Table.Row key={p.nationalId}>
+              <Table.Cell>{formatNationalId(p.nationalId)}</Table.Cell>
+              <Table.Cell>{p.label}</Table.Cell>
+              <Table.Cell>
+                <Button type="button" variant="tertiary" data-size="sm" onClick={() => onPick(p.nationalId)}>
+                  {t('freg.testPersons.use', { id: formatNationalId(p.nationalId) })}
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       </Details.Content>
     </Details>
   )

@@ -103,6 +103,9 @@ export const fregMessages = defineMessages({
     'freg.page.manualLink': 'Registrer uten Folkeregisteret (ny sak)',
     'freg.testPersons.summary': 'Testpersoner i den lokale Folkeregister-simulatoren',
     'freg.testPersons.caption': 'Syntetiske testpersoner',
+    'freg.testPersons.col.id': 'Fødselsnummer',
+    'freg.testPersons.col.label': 'Beskrivelse',
+    'freg.testPersons.col.use': 'Velg',
     'freg.testPersons.use': 'Bruk {id}',
   },
   nn: {
@@ -206,6 +209,9 @@ export const fregMessages = defineMessages({
     'freg.page.manualLink': 'Registrer utan Folkeregisteret (ny sak)',
     'freg.testPersons.summary': 'Testpersonar i den lokale Folkeregister-simulatoren',
     'freg.testPersons.caption': 'Syntetiske testpersonar',
+    'freg.testPersons.col.id': 'Fødselsnummer',
+    'freg.testPersons.col.label': 'Skildring',
+    'freg.testPersons.col.use': 'Vel',
     'freg.testPersons.use': 'Bruk {id}',
   },
   en: {
@@ -315,6 +321,9 @@ export const fregMessages = defineMessages({
     'freg.page.manualLink': 'Register without the Population Register (new case)',
     'freg.testPersons.summary': 'Test persons in the local Population Register simulator',
     'freg.testPersons.caption': 'Synthetic test persons',
+    'freg.testPersons.col.id': 'National ID number',
+    'freg.testPersons.col.label': 'Description',
+    'freg.testPersons.col.use': 'Choose',
     'freg.testPersons.use': 'Use {id}',
   },
 })

@@ -10,6 +10,7 @@ import {
   type SheetMapping,
 } from '../../../shared/api/imports'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -118,44 +119,40 @@ function MappingEditor({ run }: { run: ImportRun }) {
               ))}
             </SelectField>
             {m.recordType && (
-              <Table data-size="sm">
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('imports.mapping.column')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('imports.mapping.field')}</Table.HeaderCell>
+              <DataTable
+                caption={t('imports.mapping.sheet', { name: m.name })}
+                zebra={false}
+                columns={[t('imports.mapping.column'), t('imports.mapping.field')]}
+              >
+                {headers.map((h, c) => (
+                  <Table.Row key={h}>
+                    <Table.Cell>{h}</Table.Cell>
+                    <Table.Cell>
+                      <SelectField
+                        label={
+                          <span className="ds-sr-only">
+                            {t('imports.mapping.field')}: {h}
+                          </span>
+                        }
+                        value={m.columns[c] ?? ''}
+                        onChange={(e) =>
+                          update(i, {
+                            columns: m.columns.map((x, k) => (k === c ? e.target.value || null : x)),
+                          })
+                        }
+                      >
+                        <option value="">{t('imports.mapping.ignore')}</option>
+                        {IMPORT_FIELDS[m.recordType!].map((f) => (
+                          <option key={f.field} value={f.field}>
+                            {f.header}
+                            {f.required ? ' *' : ''}
+                          </option>
+                        ))}
+                      </SelectField>
+                    </Table.Cell>
                   </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {headers.map((h, c) => (
-                    <Table.Row key={h}>
-                      <Table.Cell>{h}</Table.Cell>
-                      <Table.Cell>
-                        <SelectField
-                          label={
-                            <span className="ds-sr-only">
-                              {t('imports.mapping.field')}: {h}
-                            </span>
-                          }
-                          value={m.columns[c] ?? ''}
-                          onChange={(e) =>
-                            update(i, {
-                              columns: m.columns.map((x, k) => (k === c ? e.target.value || null : x)),
-                            })
-                          }
-                        >
-                          <option value="">{t('imports.mapping.ignore')}</option>
-                          {IMPORT_FIELDS[m.recordType!].map((f) => (
-                            <option key={f.field} value={f.field}>
-                              {f.header}
-                              {f.required ? ' *' : ''}
-                            </option>
-                          ))}
-                        </SelectField>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+                ))}
+              </DataTable>
             )}
           </div>
         )
@@ -191,7 +188,7 @@ function Report({ run }: { run: ImportRun }) {
   const [limit, setLimit] = useState(100)
   const rows = useImportRows(run.id, limit, true)
   const c = run.counts
-  const n = (x: number | undefined) => String(x ?? 0)
+  const n = (x: number | undefined) => x ?? 0
   return (
     <section className="app-stack" aria-labelledby="report-title">
       <Heading id="report-title" level={2} data-size="md">
@@ -217,33 +214,33 @@ function Report({ run }: { run: ImportRun }) {
       ) : rows.data.items.length === 0 ? (
         <Paragraph>{t('imports.report.none')}</Paragraph>
       ) : (
-        <Table data-size="sm" data-testid="import-report">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('imports.report.sheet')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('imports.report.row')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('imports.report.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('imports.report.problems')}</Table.HeaderCell>
+        <DataTable
+          caption={t('imports.report.title')}
+          zebra={false}
+          testId="import-report"
+          columns={[
+            t('imports.report.sheet'),
+            t('imports.report.row'),
+            t('imports.report.status'),
+            t('imports.report.problems'),
+          ]}
+        >
+          {rows.data.items.map((r) => (
+            <Table.Row key={`${r.recordType}-${r.rowNumber}`}>
+              <Table.Cell>{r.sheet}</Table.Cell>
+              <Table.Cell>{r.rowNumber}</Table.Cell>
+              <Table.Cell>{t(`imports.row.${r.status}` as MessageKey)}</Table.Cell>
+              <Table.Cell>
+                {r.issues.map((i) => (
+                  <div key={`${i.column}-${i.message}`}>
+                    {i.column ? <strong>{i.column}: </strong> : null}
+                    {i.message}
+                  </div>
+                ))}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.data.items.map((r) => (
-              <Table.Row key={`${r.recordType}-${r.rowNumber}`}>
-                <Table.Cell>{r.sheet}</Table.Cell>
-                <Table.Cell>{r.rowNumber}</Table.Cell>
-                <Table.Cell>{t(`imports.row.${r.status}` as MessageKey)}</Table.Cell>
-                <Table.Cell>
-                  {r.issues.map((i) => (
-                    <div key={`${i.column}-${i.message}`}>
-                      {i.column ? <strong>{i.column}: </strong> : null}
-                      {i.message}
-                    </div>
-                  ))}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </DataTable>
       )}
       {rows.data?.nextAfter != null && (
         <Button variant="tertiary" onClick={() => setLimit((l) => Math.min(500, l + 200))}>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { ImportRun } from '../../../shared/api/imports'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -85,32 +86,31 @@ function ImportsView() {
         ) : list.data.items.length === 0 ? (
           <Paragraph>{t('imports.empty')}</Paragraph>
         ) : (
-          <Table>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('imports.col.file')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('imports.col.by')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('imports.col.when')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('imports.col.state')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('imports.col.result')}</Table.HeaderCell>
+          <DataTable
+            caption={t('imports.list')}
+            zebra={false}
+            columns={[
+              t('imports.col.file'),
+              t('imports.col.by'),
+              t('imports.col.when'),
+              t('imports.col.state'),
+              t('imports.col.result'),
+            ]}
+          >
+            {list.data.items.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>
+                  <AppLink to={`/import/${r.id}`}>{r.fileName}</AppLink>
+                </Table.Cell>
+                <Table.Cell>{r.createdBy.name}</Table.Cell>
+                <Table.Cell>
+                  {new Date(r.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+                </Table.Cell>
+                <Table.Cell>{stateLabel(t, r.state)}</Table.Cell>
+                <Table.Cell>{resultText(t, r)}</Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.data.items.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>
-                    <AppLink to={`/import/${r.id}`}>{r.fileName}</AppLink>
-                  </Table.Cell>
-                  <Table.Cell>{r.createdBy.name}</Table.Cell>
-                  <Table.Cell>
-                    {new Date(r.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
-                  </Table.Cell>
-                  <Table.Cell>{stateLabel(t, r.state)}</Table.Cell>
-                  <Table.Cell>{resultText(t, r)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </div>
     </div>

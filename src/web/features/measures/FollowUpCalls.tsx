@@ -2,6 +2,7 @@ import { Details, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useState } from 'react'
 import type { FollowUpCallView } from '../../../shared/api/followups'
 import type { MeasureView } from '../../../shared/api/measures'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { useT } from '../../i18n'
 import { RESULT_LABELS, RecordCallButton, RecordCallDialog } from '../followups/RecordCallDialog'
@@ -20,50 +21,46 @@ export function FollowUpCalls({ measure: m }: { measure: MeasureView }) {
         {m.calls.length === 0 ? (
           <Paragraph data-size="sm">{t('measure.calls.none')}</Paragraph>
         ) : (
-          <div className="app-table-scroll">
-            <Table data-size="sm" className="cw-table">
-              <caption className="cw-visually-hidden">{t('measure.calls.heading')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('followUp.col.planned')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('measure.field.status')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('followUp.col.assigned')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('call.remarks')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {m.calls.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.Cell>
-                      {formatIsoDate(c.plannedDate)} ({t('measure.calls.day', { day: c.dayNumber })}
-                      {c.lastDay ? `, ${t('measure.calls.lastDay')}` : ''})
-                    </Table.Cell>
-                    <Table.Cell>
-                      {c.status === 'planned' ? (
-                        m.status === 'cancelled' ? (
-                          t('measure.calls.planned')
-                        ) : (
-                          <RecordCallButton personName={name} onClick={() => setActive(c)} />
-                        )
-                      ) : c.reached ? (
-                        [
-                          t('measure.calls.reached'),
-                          c.symptoms ? t('call.symptoms') : null,
-                          c.testResult ? `${t('call.testResult')}: ${t(RESULT_LABELS[c.testResult]!)}` : null,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')
-                      ) : (
-                        t('measure.calls.notReached')
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>{(c.doneBy ?? c.assignedTo)?.name ?? ''}</Table.Cell>
-                    <Table.Cell>{c.remarks ?? ''}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('measure.calls.heading')}
+            zebra={false}
+            columns={[
+              t('followUp.col.planned'),
+              t('measure.field.status'),
+              t('followUp.col.assigned'),
+              t('call.remarks'),
+            ]}
+          >
+            {m.calls.map((c) => (
+              <Table.Row key={c.id}>
+                <Table.Cell>
+                  {formatIsoDate(c.plannedDate)} ({t('measure.calls.day', { day: c.dayNumber })}
+                  {c.lastDay ? `, ${t('measure.calls.lastDay')}` : ''})
+                </Table.Cell>
+                <Table.Cell>
+                  {c.status === 'planned' ? (
+                    m.status === 'cancelled' ? (
+                      t('measure.calls.planned')
+                    ) : (
+                      <RecordCallButton personName={name} onClick={() => setActive(c)} />
+                    )
+                  ) : c.reached ? (
+                    [
+                      t('measure.calls.reached'),
+                      c.symptoms ? t('call.symptoms') : null,
+                      c.testResult ? `${t('call.testResult')}: ${t(RESULT_LABELS[c.testResult]!)}` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')
+                  ) : (
+                    t('measure.calls.notReached')
+                  )}
+                </Table.Cell>
+                <Table.Cell>{(c.doneBy ?? c.assignedTo)?.name ?? ''}</Table.Cell>
+                <Table.Cell>{c.remarks ?? ''}</Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
         {active && (
           <RecordCallDialog key={active.id} call={active} personName={name} onClose={() => setActive(null)} />

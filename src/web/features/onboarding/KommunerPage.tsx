@@ -1,6 +1,7 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import type { KommuneProgress } from '../../../shared/api/onboarding'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { TotalList } from '../../components/TotalList'
@@ -80,45 +81,42 @@ function KommunerView() {
 function KommuneTable({ items }: { items: KommuneProgress[] }) {
   const t = useT()
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid="kommuner-table">
-        <caption className="ds-sr-only">{t('kommuner.caption')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('kommuner.code')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('kommuner.name')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('kommuner.fylke')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('kommuner.status')}</Table.HeaderCell>
-            <Table.HeaderCell className="app-numeric">{t('kommuner.activationProgress')}</Table.HeaderCell>
-            <Table.HeaderCell className="app-numeric">{t('kommuner.fregProgress')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((k) => (
-            <Table.Row key={k.code}>
-              <Table.Cell>{k.code}</Table.Cell>
-              <Table.Cell>
-                <AppLink to={kommunePath(k.code)}>{k.name}</AppLink>
-              </Table.Cell>
-              <Table.Cell>{k.fylkeName}</Table.Cell>
-              <Table.Cell>
-                <Tag
-                  data-size="sm"
-                  data-color={k.status === 'active' ? 'success' : k.activationDone === 4 ? 'info' : 'neutral'}
-                >
-                  {t(
-                    `kommuner.status.${k.status === 'active' ? 'active' : k.activationDone === 4 ? 'ready' : 'inactive'}`,
-                  )}
-                </Tag>
-              </Table.Cell>
-              <Table.Cell className="app-numeric">
-                {t('kommuner.progress', { done: k.activationDone })}
-              </Table.Cell>
-              <Table.Cell className="app-numeric">{t('kommuner.progress', { done: k.fregDone })}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('kommuner.caption')}
+      border
+      testId="kommuner-table"
+      columns={[
+        t('kommuner.code'),
+        t('kommuner.name'),
+        t('kommuner.fylke'),
+        t('kommuner.status'),
+        { label: t('kommuner.activationProgress'), numeric: true },
+        { label: t('kommuner.fregProgress'), numeric: true },
+      ]}
+    >
+      {items.map((k) => (
+        <Table.Row key={k.code}>
+          <Table.Cell>{k.code}</Table.Cell>
+          <Table.Cell>
+            <AppLink to={kommunePath(k.code)}>{k.name}</AppLink>
+          </Table.Cell>
+          <Table.Cell>{k.fylkeName}</Table.Cell>
+          <Table.Cell>
+            <Tag
+              data-size="sm"
+              data-color={k.status === 'active' ? 'success' : k.activationDone === 4 ? 'info' : 'neutral'}
+            >
+              {t(
+                `kommuner.status.${k.status === 'active' ? 'active' : k.activationDone === 4 ? 'ready' : 'inactive'}`,
+              )}
+            </Tag>
+          </Table.Cell>
+          <Table.Cell className="app-numeric">
+            {t('kommuner.progress', { done: k.activationDone })}
+          </Table.Cell>
+          <Table.Cell className="app-numeric">{t('kommuner.progress', { done: k.fregDone })}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { createSubunitBody, type SubunitOverview, type SubunitSummary } from '../../../shared/api/org-units'
 import { isApiError } from '../../api/client'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { applyApiErrors } from '../../components/formErrors'
 import { SelectField } from '../../components/SelectField'
@@ -44,25 +45,21 @@ export function SubunitsSection() {
 function SubunitTable({ units, name }: { units: SubunitSummary[]; name: string }) {
   const t = useT()
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm">
-        <caption className="ds-sr-only">{t('subunits.caption', { name })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('orgUnits.code')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('orgUnits.name')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('subunits.parent')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('orgUnits.status')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('subunits.actions')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {units.map((u) => (
-            <SubunitRow key={u.code} unit={u} />
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('subunits.caption', { name })}
+      border
+      columns={[
+        t('orgUnits.code'),
+        t('orgUnits.name'),
+        t('subunits.parent'),
+        t('orgUnits.status'),
+        t('subunits.actions'),
+      ]}
+    >
+      {units.map((u) => (
+        <SubunitRow key={u.code} unit={u} />
+      ))}
+    </DataTable>
   )
 }
 

@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { Link as RouterLink } from 'react-router'
 import type { PersonSummary } from '../../../shared/api/persons'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -43,43 +44,36 @@ function Duplicates() {
       {pairs.isError && <ErrorAlert error={pairs.error} onRetry={() => pairs.refetch()} />}
       {pairs.isSuccess && pairs.data.items.length === 0 && <Paragraph>{t('duplicates.none')}</Paragraph>}
       {pairs.isSuccess && pairs.data.items.length > 0 && (
-        <div className="app-table-scroll">
-          <Table zebra data-size="sm" className="cw-table">
-            <caption className="cw-visually-hidden">{t('duplicates.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('duplicates.personA')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('duplicates.personB')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('duplicates.why')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">
-                  <span className="cw-visually-hidden">{t('grid.actions')}</span>
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {pairs.data.items.map((pair) => (
-                <Table.Row key={`${pair.a.id}-${pair.b.id}`}>
-                  <Table.Cell>{person(pair.a)}</Table.Cell>
-                  <Table.Cell>{person(pair.b)}</Table.Cell>
-                  <Table.Cell>{reasonText(t, pair.reasons)}</Table.Cell>
-                  <Table.Cell>
-                    <Button asChild variant="secondary" data-size="sm">
-                      <RouterLink
-                        to={mergePath(pair.a.id, pair.b.id)}
-                        aria-label={t('duplicates.mergeNamed', {
-                          a: personLine(pair.a, t),
-                          b: personLine(pair.b, t),
-                        })}
-                      >
-                        {t('duplicates.merge')}
-                      </RouterLink>
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('duplicates.caption')}
+          columns={[
+            t('duplicates.personA'),
+            t('duplicates.personB'),
+            t('duplicates.why'),
+            { label: <span className="cw-visually-hidden">{t('grid.actions')}</span> },
+          ]}
+        >
+          {pairs.data.items.map((pair) => (
+            <Table.Row key={`${pair.a.id}-${pair.b.id}`}>
+              <Table.Cell>{person(pair.a)}</Table.Cell>
+              <Table.Cell>{person(pair.b)}</Table.Cell>
+              <Table.Cell>{reasonText(t, pair.reasons)}</Table.Cell>
+              <Table.Cell>
+                <Button asChild variant="secondary" data-size="sm">
+                  <RouterLink
+                    to={mergePath(pair.a.id, pair.b.id)}
+                    aria-label={t('duplicates.mergeNamed', {
+                      a: personLine(pair.a, t),
+                      b: personLine(pair.b, t),
+                    })}
+                  >
+                    {t('duplicates.merge')}
+                  </RouterLink>
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
     </div>
   )

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router'
 import type { PersonView } from '../../../shared/api/persons'
 import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -109,23 +110,18 @@ function MergeForm({ a, b }: { a: PersonView; b: PersonView }) {
           </Heading>
           <Paragraph>{t('merge.confirmText', { name: name(values.survivor === 'a' ? a : b) })}</Paragraph>
           {fields.length > 0 && (
-            <Table data-size="sm">
-              <caption className="cw-visually-hidden">{t('merge.resultCaption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('conflict.field')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('merge.resultValue')}</Table.HeaderCell>
+            <DataTable
+              caption={t('merge.resultCaption')}
+              zebra={false}
+              columns={[t('conflict.field'), t('merge.resultValue')]}
+            >
+              {fields.map((f) => (
+                <Table.Row key={f}>
+                  <Table.HeaderCell scope="row">{t(label(f))}</Table.HeaderCell>
+                  <Table.Cell>{resultOf(values, f) || t('common.empty')}</Table.Cell>
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {fields.map((f) => (
-                  <Table.Row key={f}>
-                    <Table.HeaderCell scope="row">{t(label(f))}</Table.HeaderCell>
-                    <Table.Cell>{resultOf(values, f) || t('common.empty')}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+              ))}
+            </DataTable>
           )}
           {merge.isError && <ErrorAlert error={merge.error} />}
           {isApiError(merge.error) && merge.error.code === 'conflict' && (

@@ -4,6 +4,7 @@ import { useId } from 'react'
 import { type PersonEventItem, personRecords } from '../../../shared/api/person-records'
 import { api } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { type MessageKey, useI18n, useT } from '../../i18n'
@@ -76,33 +77,24 @@ function Section({
 function EventTable({ items }: { items: readonly PersonEventItem[] }) {
   const { t, formatDate } = useI18n()
   return (
-    <div className="app-table-scroll">
-      <Table zebra data-size="sm" className="cw-table">
-        <caption className="cw-visually-hidden">{t('persons.eventsHeading')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('persons.col.event')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('persons.col.starts')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('persons.col.role')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((e) => (
-            <Table.Row key={e.id}>
-              <Table.Cell>
-                {e.eventName}{' '}
-                {e.outbreak && (
-                  <Tag data-size="sm" data-color="danger">
-                    {t('persons.outbreak')}
-                  </Tag>
-                )}
-              </Table.Cell>
-              <Table.Cell>{e.startsAt ? formatDate(e.startsAt) : ''}</Table.Cell>
-              <Table.Cell>{t(ROLE_LABELS[e.role])}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('persons.eventsHeading')}
+      columns={[t('persons.col.event'), t('persons.col.starts'), t('persons.col.role')]}
+    >
+      {items.map((e) => (
+        <Table.Row key={e.id}>
+          <Table.Cell>
+            {e.eventName}{' '}
+            {e.outbreak && (
+              <Tag data-size="sm" data-color="danger">
+                {t('persons.outbreak')}
+              </Tag>
+            )}
+          </Table.Cell>
+          <Table.Cell>{e.startsAt ? formatDate(e.startsAt) : ''}</Table.Cell>
+          <Table.Cell>{t(ROLE_LABELS[e.role])}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }

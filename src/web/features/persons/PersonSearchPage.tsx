@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { maskNationalId } from '../../../shared/domain/nationalId'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { RequireCan } from '../../components/RequireCan'
@@ -63,33 +64,23 @@ function PersonSearch() {
       </Paragraph>
       {search.isError && <ErrorAlert error={search.error} onRetry={() => search.refetch()} />}
       {items.length > 0 && (
-        <div className="app-table-scroll">
-          <Table zebra data-size="sm" className="cw-table">
-            <caption className="cw-visually-hidden">{t('persons.resultsCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('person.name')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('person.birthDate')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('person.nationalId')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('person.phone')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {items.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.Cell>
-                    <AppLink to={personPath(p.id)}>
-                      {p.lastName}, {p.firstName}
-                    </AppLink>
-                  </Table.Cell>
-                  <Table.Cell>{formatIsoDate(p.birthDate)}</Table.Cell>
-                  <Table.Cell>{p.nationalId ? maskNationalId(p.nationalId) : ''}</Table.Cell>
-                  <Table.Cell>{p.phone ?? ''}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('persons.resultsCaption')}
+          columns={[t('person.name'), t('person.birthDate'), t('person.nationalId'), t('person.phone')]}
+        >
+          {items.map((p) => (
+            <Table.Row key={p.id}>
+              <Table.Cell>
+                <AppLink to={personPath(p.id)}>
+                  {p.lastName}, {p.firstName}
+                </AppLink>
+              </Table.Cell>
+              <Table.Cell>{formatIsoDate(p.birthDate)}</Table.Cell>
+              <Table.Cell>{p.nationalId ? maskNationalId(p.nationalId) : ''}</Table.Cell>
+              <Table.Cell>{p.phone ?? ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {search.hasNextPage && q.length >= 2 && (
         <div>

@@ -1,5 +1,5 @@
-import { Table } from '@digdir/designsystemet-react'
 import type { WeeklyReportViewDto, WeeklySummaryDto } from '../../../shared/api/reports'
+import { DataTable, FigureRow } from '../../components/DataTable'
 import { useI18n, useT } from '../../i18n'
 import { formatCell, formatShare, settingName } from './format'
 
@@ -33,33 +33,17 @@ export function SummaryTable({
     [t('report.col.outbreakShare'), views.map((v) => formatShare(v.view.outbreakShare, locale, t))],
   ]
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid={testId}>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('report.col.measure')}</Table.HeaderCell>
-            {views.map((v) => (
-              <Table.HeaderCell key={v.label} className="app-numeric">
-                {v.label}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map(([label, values]) => (
-            <Table.Row key={label}>
-              <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-              {values.map((value, i) => (
-                <Table.Cell key={views[i]!.label} className="app-numeric">
-                  {value}
-                </Table.Cell>
-              ))}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={caption}
+      showCaption
+      border
+      testId={testId}
+      columns={[t('report.col.measure'), ...views.map((v) => ({ label: v.label, numeric: true }))]}
+    >
+      {rows.map(([label, values]) => (
+        <FigureRow key={label} label={label} cells={values} />
+      ))}
+    </DataTable>
   )
 }
 
@@ -96,42 +80,17 @@ export function SettingsTable({
     t('report.col.outbreakShare'),
   ]
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid={testId}>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('report.col.setting')}</Table.HeaderCell>
-            {headers.map((h) => (
-              <Table.HeaderCell key={h} className="app-numeric">
-                {h}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {view.settings.map((s) => (
-            <Table.Row key={s.setting}>
-              <Table.HeaderCell scope="row">{settingName(s.setting, language)}</Table.HeaderCell>
-              {cells(s).map((c, i) => (
-                <Table.Cell key={headers[i]} className="app-numeric">
-                  {c}
-                </Table.Cell>
-              ))}
-            </Table.Row>
-          ))}
-        </Table.Body>
-        <Table.Foot>
-          <Table.Row>
-            <Table.HeaderCell scope="row">{t('report.row.total')}</Table.HeaderCell>
-            {cells(view).map((c, i) => (
-              <Table.Cell key={headers[i]} className="app-numeric">
-                {c}
-              </Table.Cell>
-            ))}
-          </Table.Row>
-        </Table.Foot>
-      </Table>
-    </div>
+    <DataTable
+      caption={caption}
+      showCaption
+      border
+      testId={testId}
+      columns={[t('report.col.setting'), ...headers.map((h) => ({ label: h, numeric: true }))]}
+      foot={<FigureRow label={t('report.row.total')} cells={cells(view)} />}
+    >
+      {view.settings.map((s) => (
+        <FigureRow key={s.setting} label={settingName(s.setting, language)} cells={cells(s)} />
+      ))}
+    </DataTable>
   )
 }

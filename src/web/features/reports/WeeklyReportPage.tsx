@@ -14,6 +14,7 @@ import { norwegianDate, settingName } from './format'
 import { SettingsTable, SummaryTable } from './ReportTables'
 import { useSubmitWeek, useWeekList, useWeeklyReport, weeklyExportHref } from './useReports'
 import './reports.css'
+import { DataTable } from '../../components/DataTable'
 
 /** `/ukesrapport?uke=2021-W03&enhet=030101`: review, submit and export a week (SPEC §5). */
 export function WeeklyReportPage() {
@@ -191,29 +192,22 @@ function Versions({ report }: { report: WeeklyReportDto }) {
   const t = useT()
   const { formatDate } = useI18n()
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid="weekly-versions">
-        <caption>{t('weekly.versions')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('weekly.version')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('weekly.submittedAt')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('weekly.submittedBy')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('weekly.reasonCol')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {report.versions.map((v) => (
-            <Table.Row key={v.version}>
-              <Table.Cell>{v.version}</Table.Cell>
-              <Table.Cell>{formatDate(v.submittedAt)}</Table.Cell>
-              <Table.Cell>{v.submittedBy}</Table.Cell>
-              <Table.Cell>{v.reason ?? ''}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('weekly.versions')}
+      showCaption
+      border
+      testId="weekly-versions"
+      columns={[t('weekly.version'), t('weekly.submittedAt'), t('weekly.submittedBy'), t('weekly.reasonCol')]}
+    >
+      {report.versions.map((v) => (
+        <Table.Row key={v.version}>
+          <Table.Cell>{v.version}</Table.Cell>
+          <Table.Cell>{formatDate(v.submittedAt)}</Table.Cell>
+          <Table.Cell>{v.submittedBy}</Table.Cell>
+          <Table.Cell>{v.reason ?? ''}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }
 

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { LegalHold, PreviewResponse } from '../../../shared/api/retention'
 import { queryKeys } from '../../api/queryKeys'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { useI18n, useT } from '../../i18n'
@@ -53,42 +54,39 @@ export function HoldsSection() {
       {holds.isError && <ErrorAlert error={holds.error} onRetry={() => holds.refetch()} />}
       {holds.data && active.length === 0 && <Paragraph>{t('retention.holds.empty')}</Paragraph>}
       {active.length > 0 && (
-        <div className="app-table-scroll">
-          <Table zebra border data-size="sm" data-testid="retention-holds">
-            <caption className="ds-sr-only">{t('retention.holds.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('retention.preview.record')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('retention.holds.reason')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('retention.holds.created')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('retention.preview.action')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {active.map((h) => (
-                <Table.Row key={h.id}>
-                  <Table.Cell>{nameOf(h)}</Table.Cell>
-                  <Table.Cell>{h.reason}</Table.Cell>
-                  <Table.Cell>
-                    {formatDate(h.createdAt)}
-                    {h.createdBy && <div className="app-muted">{h.createdBy}</div>}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      type="button"
-                      variant="secondary"
-                      data-size="sm"
-                      aria-label={t('retention.release.buttonFor', { record: nameOf(h) })}
-                      onClick={() => setTarget(h)}
-                    >
-                      {t('retention.release.button')}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('retention.holds.caption')}
+          border
+          testId="retention-holds"
+          columns={[
+            t('retention.preview.record'),
+            t('retention.holds.reason'),
+            t('retention.holds.created'),
+            t('retention.preview.action'),
+          ]}
+        >
+          {active.map((h) => (
+            <Table.Row key={h.id}>
+              <Table.Cell>{nameOf(h)}</Table.Cell>
+              <Table.Cell>{h.reason}</Table.Cell>
+              <Table.Cell>
+                {formatDate(h.createdAt)}
+                {h.createdBy && <div className="app-muted">{h.createdBy}</div>}
+              </Table.Cell>
+              <Table.Cell>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  data-size="sm"
+                  aria-label={t('retention.release.buttonFor', { record: nameOf(h) })}
+                  onClick={() => setTarget(h)}
+                >
+                  {t('retention.release.button')}
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {releasedCount > 0 && (
         <Paragraph data-size="sm" className="app-muted">

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { type PreviewItem, type RetentionType, retentionTypes } from '../../../shared/api/retention'
 import { AppLink } from '../../components/AppLink'
 import { CodeOptions } from '../../components/CodeOptions'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
@@ -72,31 +73,28 @@ export function PreviewSection() {
             {t('retention.preview.count', { count: preview.data.items.length })}
             {preview.data.truncated && ` ${t('retention.preview.truncated')}`}
           </Paragraph>
-          <div className="app-table-scroll">
-            <Table zebra border data-size="sm" data-testid="retention-preview">
-              <caption className="ds-sr-only">{t('retention.preview.caption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('retention.settings.type')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('retention.preview.record')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('retention.preview.referenceDate')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('retention.preview.dueDate')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('retention.preview.status')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('retention.preview.action')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {preview.data.items.map((item) => (
-                  <PreviewRow
-                    key={`${item.type}:${item.id}`}
-                    item={item}
-                    recordName={name(item.type, item.id, item.personName)}
-                    onHold={() => setTarget(item)}
-                  />
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('retention.preview.caption')}
+            border
+            testId="retention-preview"
+            columns={[
+              t('retention.settings.type'),
+              t('retention.preview.record'),
+              t('retention.preview.referenceDate'),
+              t('retention.preview.dueDate'),
+              t('retention.preview.status'),
+              t('retention.preview.action'),
+            ]}
+          >
+            {preview.data.items.map((item) => (
+              <PreviewRow
+                key={`${item.type}:${item.id}`}
+                item={item}
+                recordName={name(item.type, item.id, item.personName)}
+                onHold={() => setTarget(item)}
+              />
+            ))}
+          </DataTable>
         </>
       )}
       <ReasonDialog

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import type { RetentionSettings, RetentionType } from '../../../shared/api/retention'
 import { isApiError } from '../../api/client'
 import { ConflictNotice } from '../../components/ConflictNotice'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useT } from '../../i18n'
 import { referenceLabel, TYPE_LABELS } from './labels'
@@ -49,32 +50,30 @@ export function SettingsSection({ data }: { data: RetentionSettings }) {
         {t('retention.settings.heading')}
       </Heading>
       <Paragraph className="app-prose">{t('retention.settings.help', limits)}</Paragraph>
-      <div className="app-table-scroll">
-        <Table border data-size="sm" data-testid="retention-settings">
-          <caption className="ds-sr-only">{t('retention.settings.caption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('retention.settings.type')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('retention.settings.reference')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('retention.settings.default')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('retention.settings.days')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('retention.settings.actions')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {data.settings.map((s) => (
-              <SettingRow
-                // A new version (saved here or elsewhere) starts the row's draft afresh.
-                key={`${s.type}:${s.version}:${s.days}`}
-                setting={s}
-                limits={limits}
-                busy={update.isPending && update.variables?.type === s.type}
-                onSave={(days) => save(s.type, days, s.version)}
-              />
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('retention.settings.caption')}
+        border
+        zebra={false}
+        testId="retention-settings"
+        columns={[
+          t('retention.settings.type'),
+          t('retention.settings.reference'),
+          t('retention.settings.default'),
+          t('retention.settings.days'),
+          t('retention.settings.actions'),
+        ]}
+      >
+        {data.settings.map((s) => (
+          <SettingRow
+            // A new version (saved here or elsewhere) starts the row's draft afresh.
+            key={`${s.type}:${s.version}:${s.days}`}
+            setting={s}
+            limits={limits}
+            busy={update.isPending && update.variables?.type === s.type}
+            onSave={(days) => save(s.type, days, s.version)}
+          />
+        ))}
+      </DataTable>
       {saved && (
         <Alert data-color="success" role="status">
           <Paragraph>

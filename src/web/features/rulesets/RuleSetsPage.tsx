@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useState } from 'react'
 import type { RuleSetView } from '../../../shared/api/rulesets'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
@@ -66,71 +67,66 @@ function RuleSets() {
           </ul>
         </Alert>
       )}
-      <div className="app-table-scroll">
-        <Table zebra data-size="sm" className="cw-table">
-          <caption className="cw-visually-hidden">{t('ruleSets.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('ruleSets.col.name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('ruleSets.col.valid')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('ruleSets.col.quarantine')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('ruleSets.col.isolation')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('ruleSets.col.usage')}</Table.HeaderCell>
-              {operator && <Table.HeaderCell scope="col">{t('ruleSets.col.actions')}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {items.map((r) => (
-              <Table.Row key={r.id}>
-                <Table.Cell>
-                  {r.name}
-                  <br />
-                  <span className="cw-muted">{r.source}</span>
-                </Table.Cell>
-                <Table.Cell>
-                  {r.validTo
-                    ? t('measure.period', {
-                        start: formatIsoDate(r.validFrom),
-                        end: formatIsoDate(r.validTo),
-                      })
-                    : t('ruleSets.openEnded', { from: formatIsoDate(r.validFrom) })}
-                </Table.Cell>
-                <Table.Cell>{quarantineText(t, r)}</Table.Cell>
-                <Table.Cell>
-                  {r.isolation ? t('ruleSets.days', { days: r.isolation.days }) : t('ruleSets.none')}
-                </Table.Cell>
-                <Table.Cell>{t('ruleSets.usage', { count: r.usage })}</Table.Cell>
-                {operator && (
-                  <Table.Cell>
-                    <div className="cw-inline">
-                      <Button data-size="sm" variant="secondary" onClick={() => setEditing(r)}>
-                        {t('ruleSets.edit')}
-                        <span className="cw-visually-hidden"> {r.name}</span>
-                      </Button>
-                      <Button data-size="sm" variant="tertiary" onClick={() => setHistory(r.id)}>
-                        {t('ruleSets.history')}
-                        <span className="cw-visually-hidden"> {r.name}</span>
-                      </Button>
-                      {r.usage === 0 && (
-                        <Button
-                          data-size="sm"
-                          variant="tertiary"
-                          data-color="danger"
-                          loading={remove.isPending && remove.variables?.id === r.id}
-                          onClick={() => remove.mutate({ id: r.id, version: r.version })}
-                        >
-                          {t('ruleSets.delete')}
-                          <span className="cw-visually-hidden"> {r.name}</span>
-                        </Button>
-                      )}
-                    </div>
-                  </Table.Cell>
-                )}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('ruleSets.title')}
+        columns={[
+          t('ruleSets.col.name'),
+          t('ruleSets.col.valid'),
+          t('ruleSets.col.quarantine'),
+          t('ruleSets.col.isolation'),
+          t('ruleSets.col.usage'),
+          operator && t('ruleSets.col.actions'),
+        ]}
+      >
+        {items.map((r) => (
+          <Table.Row key={r.id}>
+            <Table.Cell>
+              {r.name}
+              <br />
+              <span className="cw-muted">{r.source}</span>
+            </Table.Cell>
+            <Table.Cell>
+              {r.validTo
+                ? t('measure.period', {
+                    start: formatIsoDate(r.validFrom),
+                    end: formatIsoDate(r.validTo),
+                  })
+                : t('ruleSets.openEnded', { from: formatIsoDate(r.validFrom) })}
+            </Table.Cell>
+            <Table.Cell>{quarantineText(t, r)}</Table.Cell>
+            <Table.Cell>
+              {r.isolation ? t('ruleSets.days', { days: r.isolation.days }) : t('ruleSets.none')}
+            </Table.Cell>
+            <Table.Cell>{t('ruleSets.usage', { count: r.usage })}</Table.Cell>
+            {operator && (
+              <Table.Cell>
+                <div className="cw-inline">
+                  <Button data-size="sm" variant="secondary" onClick={() => setEditing(r)}>
+                    {t('ruleSets.edit')}
+                    <span className="cw-visually-hidden"> {r.name}</span>
+                  </Button>
+                  <Button data-size="sm" variant="tertiary" onClick={() => setHistory(r.id)}>
+                    {t('ruleSets.history')}
+                    <span className="cw-visually-hidden"> {r.name}</span>
+                  </Button>
+                  {r.usage === 0 && (
+                    <Button
+                      data-size="sm"
+                      variant="tertiary"
+                      data-color="danger"
+                      loading={remove.isPending && remove.variables?.id === r.id}
+                      onClick={() => remove.mutate({ id: r.id, version: r.version })}
+                    >
+                      {t('ruleSets.delete')}
+                      <span className="cw-visually-hidden"> {r.name}</span>
+                    </Button>
+                  )}
+                </div>
+              </Table.Cell>
+            )}
+          </Table.Row>
+        ))}
+      </DataTable>
       {remove.isError && <ErrorAlert error={remove.error} />}
       {operator && editing === null && (
         <div>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router'
 import type { TransferStatus, TransferView } from '../../../shared/api/transfers'
 import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
@@ -142,88 +143,78 @@ function TransferTable(props: {
       .filter(Boolean)
       .join(', ')
   return (
-    <div className="app-table-scroll">
-      <Table zebra data-size="sm" className="cw-table" data-testid={`transfers-${box}`}>
-        <caption className="cw-visually-hidden">
-          {t(box === 'inbox' ? 'transfers.captionInbox' : 'transfers.captionSent')}
-        </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('transfers.col.person')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.birthDate')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.phone')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.record')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.dates')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">
-              {t(box === 'inbox' ? 'transfers.col.from' : 'transfers.col.to')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.message')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.status')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('transfers.col.actions')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((x) => (
-            <Table.Row key={x.id}>
-              <Table.Cell>{nameOf(x)}</Table.Cell>
-              <Table.Cell>{formatIsoDate(x.summary.birthDate)}</Table.Cell>
-              <Table.Cell>{x.summary.phone}</Table.Cell>
-              <Table.Cell>
-                {t(x.recordType === 'case' ? 'transfers.record.case' : 'transfers.record.contact')}
-              </Table.Cell>
-              <Table.Cell>{dates(x)}</Table.Cell>
-              <Table.Cell>{box === 'inbox' ? x.from.name : x.to.name}</Table.Cell>
-              <Table.Cell>
-                <span className="cw-preline">{x.message}</span>
-                <br />
-                <span className="cw-muted">
-                  {t('transfers.sentBy', { date: formatDate(x.createdAt), name: x.createdByName ?? '' })}
-                </span>
-              </Table.Cell>
-              <Table.Cell>
-                <Tag data-size="sm" data-color={STATUS[x.status].color}>
-                  {t(STATUS[x.status].label)}
-                </Tag>
-                {x.rejectReason && (
-                  <Paragraph data-size="sm">
-                    {t('transfers.rejectReason', { reason: x.rejectReason })}
-                  </Paragraph>
-                )}
-              </Table.Cell>
-              <Table.Cell>
-                <span className="cw-inline">
-                  {box === 'inbox' && x.status === 'pending' && (
-                    <>
-                      <Button
-                        type="button"
-                        data-size="sm"
-                        aria-label={t('transfers.acceptNamed', { name: nameOf(x) })}
-                        onClick={() => onAccept(x)}
-                      >
-                        {t('transfers.accept')}
-                      </Button>
-                      <RejectDialog x={x} />
-                    </>
-                  )}
-                  {box === 'sent' && x.status === 'pending' && (
-                    <Button
-                      type="button"
-                      variant="secondary"
-                      data-size="sm"
-                      aria-label={t('transfers.cancelNamed', { name: nameOf(x) })}
-                      onClick={() => onCancel(x)}
-                    >
-                      {t('transfers.cancel')}
-                    </Button>
-                  )}
-                  <RecordLink x={x} />
-                </span>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <DataTable
+      caption={t(box === 'inbox' ? 'transfers.captionInbox' : 'transfers.captionSent')}
+      testId={`transfers-${box}`}
+      columns={[
+        t('transfers.col.person'),
+        t('transfers.col.birthDate'),
+        t('transfers.col.phone'),
+        t('transfers.col.record'),
+        t('transfers.col.dates'),
+        t(box === 'inbox' ? 'transfers.col.from' : 'transfers.col.to'),
+        t('transfers.col.message'),
+        t('transfers.col.status'),
+        t('transfers.col.actions'),
+      ]}
+    >
+      {items.map((x) => (
+        <Table.Row key={x.id}>
+          <Table.Cell>{nameOf(x)}</Table.Cell>
+          <Table.Cell>{formatIsoDate(x.summary.birthDate)}</Table.Cell>
+          <Table.Cell>{x.summary.phone}</Table.Cell>
+          <Table.Cell>
+            {t(x.recordType === 'case' ? 'transfers.record.case' : 'transfers.record.contact')}
+          </Table.Cell>
+          <Table.Cell>{dates(x)}</Table.Cell>
+          <Table.Cell>{box === 'inbox' ? x.from.name : x.to.name}</Table.Cell>
+          <Table.Cell>
+            <span className="cw-preline">{x.message}</span>
+            <br />
+            <span className="cw-muted">
+              {t('transfers.sentBy', { date: formatDate(x.createdAt), name: x.createdByName ?? '' })}
+            </span>
+          </Table.Cell>
+          <Table.Cell>
+            <Tag data-size="sm" data-color={STATUS[x.status].color}>
+              {t(STATUS[x.status].label)}
+            </Tag>
+            {x.rejectReason && (
+              <Paragraph data-size="sm">{t('transfers.rejectReason', { reason: x.rejectReason })}</Paragraph>
+            )}
+          </Table.Cell>
+          <Table.Cell>
+            <span className="cw-inline">
+              {box === 'inbox' && x.status === 'pending' && (
+                <>
+                  <Button
+                    type="button"
+                    data-size="sm"
+                    aria-label={t('transfers.acceptNamed', { name: nameOf(x) })}
+                    onClick={() => onAccept(x)}
+                  >
+                    {t('transfers.accept')}
+                  </Button>
+                  <RejectDialog x={x} />
+                </>
+              )}
+              {box === 'sent' && x.status === 'pending' && (
+                <Button
+                  type="button"
+                  variant="secondary"
+                  data-size="sm"
+                  aria-label={t('transfers.cancelNamed', { name: nameOf(x) })}
+                  onClick={() => onCancel(x)}
+                >
+                  {t('transfers.cancel')}
+                </Button>
+              )}
+              <RecordLink x={x} />
+            </span>
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
   )
 }
 

@@ -1,5 +1,6 @@
 import { Button, Heading, Link, Paragraph, Table, Textfield } from '@digdir/designsystemet-react'
 import { useState } from 'react'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -69,47 +70,42 @@ function AccessReviewView() {
           <Paragraph data-size="sm" aria-live="polite">
             {t('review.count', { count: review.data.items.length, name: review.data.kommune.name })}
           </Paragraph>
-          <div className="app-table-scroll">
-            <Table zebra border data-size="sm" data-testid="access-review">
-              <caption className="ds-sr-only">
-                {t('review.caption', { name: review.data.kommune.name })}
-              </caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('users.nationalId')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('review.role')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('review.validFrom')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('review.validTo')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('review.granted')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('review.revoked')}</Table.HeaderCell>
+          <DataTable
+            caption={t('review.caption', { name: review.data.kommune.name })}
+            border
+            testId="access-review"
+            columns={[
+              t('users.name'),
+              t('users.nationalId'),
+              t('review.role'),
+              t('review.validFrom'),
+              t('review.validTo'),
+              t('review.granted'),
+              t('review.revoked'),
+            ]}
+          >
+            {review.data.items.map((r) => {
+              const reason = reasonLabel(r.revokeReason)
+              return (
+                <Table.Row key={r.id}>
+                  <Table.Cell>{r.name}</Table.Cell>
+                  <Table.Cell>{r.nationalIdMasked}</Table.Cell>
+                  <Table.Cell>{t(roleLabel(r.role))}</Table.Cell>
+                  <Table.Cell>{formatDay(r.validFrom, locale)}</Table.Cell>
+                  <Table.Cell>{formatDay(r.validTo, locale) || '–'}</Table.Cell>
+                  <Table.Cell>
+                    {formatDateTime(r.grantedAt, locale)}
+                    {r.grantedBy && <div className="app-muted">{r.grantedBy}</div>}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {r.revokedAt ? formatDateTime(r.revokedAt, locale) : '–'}
+                    {r.revokedBy && <div className="app-muted">{r.revokedBy}</div>}
+                    {reason && <div className="app-muted">{t(reason)}</div>}
+                  </Table.Cell>
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {review.data.items.map((r) => {
-                  const reason = reasonLabel(r.revokeReason)
-                  return (
-                    <Table.Row key={r.id}>
-                      <Table.Cell>{r.name}</Table.Cell>
-                      <Table.Cell>{r.nationalIdMasked}</Table.Cell>
-                      <Table.Cell>{t(roleLabel(r.role))}</Table.Cell>
-                      <Table.Cell>{formatDay(r.validFrom, locale)}</Table.Cell>
-                      <Table.Cell>{formatDay(r.validTo, locale) || '–'}</Table.Cell>
-                      <Table.Cell>
-                        {formatDateTime(r.grantedAt, locale)}
-                        {r.grantedBy && <div className="app-muted">{r.grantedBy}</div>}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {r.revokedAt ? formatDateTime(r.revokedAt, locale) : '–'}
-                        {r.revokedBy && <div className="app-muted">{r.revokedBy}</div>}
-                        {reason && <div className="app-muted">{t(reason)}</div>}
-                      </Table.Cell>
-                    </Table.Row>
-                  )
-                })}
-              </Table.Body>
-            </Table>
-          </div>
+              )
+            })}
+          </DataTable>
         </>
       )}
     </div>

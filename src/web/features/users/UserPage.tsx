@@ -3,6 +3,7 @@ import { useId } from 'react'
 import { useLocation, useParams } from 'react-router'
 import type { UserDetail } from '../../../shared/api/users'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
@@ -115,40 +116,36 @@ function GrantHistory({ user }: { user: UserDetail }) {
       <Heading level={2} data-size="sm" id={headingId}>
         {t('users.historyHeading')}
       </Heading>
-      <div className="app-table-scroll">
-        <Table zebra border data-size="sm">
-          <caption className="ds-sr-only">{t('users.historyCaption', { name: user.name })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('review.role')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('review.validFrom')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('review.validTo')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('review.granted')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('review.revoked')}</Table.HeaderCell>
+      <DataTable
+        caption={t('users.historyCaption', { name: user.name })}
+        border
+        columns={[
+          t('review.role'),
+          t('review.validFrom'),
+          t('review.validTo'),
+          t('review.granted'),
+          t('review.revoked'),
+        ]}
+      >
+        {user.history.map((g) => {
+          const reason = reasonLabel(g.revokeReason)
+          return (
+            <Table.Row key={g.id}>
+              <Table.Cell>{t(roleLabel(g.role))}</Table.Cell>
+              <Table.Cell>{formatDay(g.validFrom, locale)}</Table.Cell>
+              <Table.Cell>{formatDay(g.validTo, locale) || '–'}</Table.Cell>
+              <Table.Cell>
+                {formatDateTime(g.grantedAt, locale)} {g.grantedBy && `(${g.grantedBy})`}
+              </Table.Cell>
+              <Table.Cell>
+                {g.revokedAt
+                  ? `${formatDateTime(g.revokedAt, locale)} ${g.revokedBy ? `(${g.revokedBy})` : ''} ${reason ? `– ${t(reason)}` : ''}`
+                  : '–'}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {user.history.map((g) => {
-              const reason = reasonLabel(g.revokeReason)
-              return (
-                <Table.Row key={g.id}>
-                  <Table.Cell>{t(roleLabel(g.role))}</Table.Cell>
-                  <Table.Cell>{formatDay(g.validFrom, locale)}</Table.Cell>
-                  <Table.Cell>{formatDay(g.validTo, locale) || '–'}</Table.Cell>
-                  <Table.Cell>
-                    {formatDateTime(g.grantedAt, locale)} {g.grantedBy && `(${g.grantedBy})`}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {g.revokedAt
-                      ? `${formatDateTime(g.revokedAt, locale)} ${g.revokedBy ? `(${g.revokedBy})` : ''} ${reason ? `– ${t(reason)}` : ''}`
-                      : '–'}
-                  </Table.Cell>
-                </Table.Row>
-              )
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          )
+        })}
+      </DataTable>
     </section>
   )
 }

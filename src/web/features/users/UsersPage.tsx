@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import { Link as RouterLink } from 'react-router'
 import type { UserSummary } from '../../../shared/api/users'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { RequireCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
 import { TotalList } from '../../components/TotalList'
@@ -99,43 +100,40 @@ function UsersTable({ users }: { users: UserSummary[] }) {
   const t = useT()
   const { locale } = useI18n()
   return (
-    <div className="app-table-scroll">
-      <Table zebra border data-size="sm" data-testid="users-table">
-        <caption className="ds-sr-only">{t('users.caption')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('users.nationalId')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('users.roles')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('users.validTo')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('users.lastLogin')}</Table.HeaderCell>
+    <DataTable
+      caption={t('users.caption')}
+      border
+      testId="users-table"
+      columns={[
+        t('users.name'),
+        t('users.nationalId'),
+        t('users.roles'),
+        t('users.status'),
+        t('users.validTo'),
+        t('users.lastLogin'),
+      ]}
+    >
+      {users.map((u) => {
+        const reason = reasonLabel(u.deactivatedReason)
+        return (
+          <Table.Row key={u.id}>
+            <Table.Cell>
+              <AppLink to={userPath(u.id)}>{u.name}</AppLink>
+              {u.email && <div className="app-muted">{u.email}</div>}
+            </Table.Cell>
+            <Table.Cell>{u.nationalIdMasked}</Table.Cell>
+            <Table.Cell>{rolesText(u.roles, t) || '–'}</Table.Cell>
+            <Table.Cell>
+              <Tag data-color={statusColor[u.status]} data-size="sm">
+                {t(statusLabel(u.status))}
+              </Tag>
+              {reason && <div className="app-muted">{t(reason)}</div>}
+            </Table.Cell>
+            <Table.Cell>{formatDay(u.validTo, locale) || '–'}</Table.Cell>
+            <Table.Cell>{formatDateTime(u.lastLoginAt, locale) || t('users.neverLoggedIn')}</Table.Cell>
           </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {users.map((u) => {
-            const reason = reasonLabel(u.deactivatedReason)
-            return (
-              <Table.Row key={u.id}>
-                <Table.Cell>
-                  <AppLink to={userPath(u.id)}>{u.name}</AppLink>
-                  {u.email && <div className="app-muted">{u.email}</div>}
-                </Table.Cell>
-                <Table.Cell>{u.nationalIdMasked}</Table.Cell>
-                <Table.Cell>{rolesText(u.roles, t) || '–'}</Table.Cell>
-                <Table.Cell>
-                  <Tag data-color={statusColor[u.status]} data-size="sm">
-                    {t(statusLabel(u.status))}
-                  </Tag>
-                  {reason && <div className="app-muted">{t(reason)}</div>}
-                </Table.Cell>
-                <Table.Cell>{formatDay(u.validTo, locale) || '–'}</Table.Cell>
-                <Table.Cell>{formatDateTime(u.lastLoginAt, locale) || t('users.neverLoggedIn')}</Table.Cell>
-              </Table.Row>
-            )
-          })}
-        </Table.Body>
-      </Table>
-    </div>
+        )
+      })}
+    </DataTable>
   )
 }
