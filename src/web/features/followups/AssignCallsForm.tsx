@@ -1,12 +1,30 @@
 import { Button, Checkbox, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { UserRef } from '../../../shared/api/casework'
-import { isApiError } from '../../api/client'
+import { followUpAssignBody } from '../../../shared/api/followups'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { useAssignCalls } from './useFollowUps'
 
 type Mode = 'manual' | 'round-robin' | 'unassign'
+type AssignValues = { mode: Mode; tracerIds: string[] }
+
+/** The assignment form, checked as the `followUpAssignBody` it becomes. */
+export function useAssignCallsForm(callIds: string[], onDone: (count: number) => void) {
+  const toBody = ({ mode, tracerIds }: AssignValues) => ({
+    callIds,
+    mode,
+    tracerIds: mode === 'manual' ? tracerIds.slice(0, 1) : mode === 'unassign' ? [] : tracerIds,
+  })
+  return useMutationForm({
+    schema: checkedAs<AssignValues>((v) => ({ schema: followUpAssignBody, body: toBody(v) })),
+    defaultValues: { mode: 'manual', tracerIds: [] },
+    mutation: useAssignCalls(),
+    toBody,
+    onSuccess: (r) => onDone(r.items.length),
+  })
+}
 
 /** Bulk assignment of the selected calls: to one tracer, round-robin across several, or to nobody. */
 export function AssignCallsForm({
@@ -20,26 +38,17 @@ export function AssignCallsForm({
 }) {
   const t = useT()
   const headingId = useId()
-  const assign = useAssignCalls()
-  const [mode, setMode] = useState<Mode>('manual')
-  const [chosen, setChosen] = useState<string[]>([])
-  const tracerError = isApiError(assign.error) ? assign.error.fieldError('tracerIds') : undefined
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    const tracerIds = mode === 'manual' ? chosen.slice(0, 1) : mode === 'unassign' ? [] : chosen
-    assign.mutate(
-      { callIds, mode, tracerIds },
-      {
-        onSuccess: (r) => onDone(r.items.length),
-      },
-    )
-  }
+  const { form, onSubmit, unplacedError } = useAssignCallsForm(callIds, onDone)
+  const [mode, chosen] = form.watch(['mode', 'tracerIds'])
+  const setMode = (m: Mode) => form.setValue('mode', m)
+  const setChosen = (ids: string[]) => form.setValue('tracerIds', ids)
+  const tracerError = form.formState.errors.tracerIds?.message
   return (
     <section aria-labelledby={headingId} className="app-stack cw-section">
       <Heading level={2} data-size="xs" id={headingId}>
         {t('followUp.assign.heading', { count: callIds.length })}
       </Heading>
-      <form className="app-stack" onSubmit={submit} noValidate>
+      <form className="app-stack" onSubmit={onSubmit} noValidate>
         <Fieldset className="cw-inline-radios">
           <Fieldset.Legend>{t('followUp.assign.mode')}</Fieldset.Legend>
           <Radio
@@ -84,7 +93,7 @@ export function AssignCallsForm({
                   value={u.id}
                   checked={chosen.includes(u.id)}
                   onChange={() =>
-                    setChosen((c) => (c.includes(u.id) ? c.filter((x) => x !== u.id) : [...c, u.id]))
+                    setChosen(chosen.includes(u.id) ? chosen.filter((x) => x !== u.id) : [...chosen, u.id])
                   }
                 />
               ),
@@ -92,9 +101,9 @@ export function AssignCallsForm({
             {tracerError && <Paragraph className="cw-error-text">{tracerError}</Paragraph>}
           </Fieldset>
         )}
-        {assign.isError && !tracerError && <ErrorAlert error={assign.error} />}
+        {unplacedError && <ErrorAlert error={unplacedError} />}
         <div className="cw-actions">
-          <Button type="submit" loading={assign.isPending}>
+          <Button type="submit" loading={form.formState.isSubmitting}>
             {t('followUp.assign.submit')}
           </Button>
         </div>

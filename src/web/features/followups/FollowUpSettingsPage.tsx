@@ -1,10 +1,15 @@
 import { Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
-import { useEffect, useState } from 'react'
-import type { FollowUpSettingsView } from '../../../shared/api/followups'
-import { isApiError } from '../../api/client'
+import { z } from 'zod'
+import {
+  type FollowUpSettingsUpdate,
+  type FollowUpSettingsView,
+  followUpSettingsUpdate,
+} from '../../../shared/api/followups'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
 import { useFollowUpSettings, useSaveFollowUpSettings } from './useFollowUps'
@@ -28,37 +33,58 @@ function Settings() {
   return <SettingsForm settings={query.data} />
 }
 
+type SettingsValues = { days: string; includeLastDay: boolean; unreachedLimit: string; reminder: string }
+
+const valuesOf = (s: FollowUpSettingsView): SettingsValues => ({
+  days: s.scheduleDays.join(', '),
+  includeLastDay: s.includeLastDay,
+  unreachedLimit: String(s.unreachedLimit),
+  reminder: s.reminderDaysBefore === null ? '' : String(s.reminderDaysBefore),
+})
+const parseDays = (days: string) =>
+  days
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number)
+/** Body path → form field (the day list is one text field). */
+const fieldOf = (path: string) =>
+  path.startsWith('scheduleDays')
+    ? 'days'
+    : path === 'reminderDaysBefore'
+      ? 'reminder'
+      : path === 'unreachedLimit'
+        ? path
+        : null
+
+/** The settings form: free-text day list and numbers, checked as `followUpSettingsUpdate`. */
+export function useFollowUpSettingsForm(settings: FollowUpSettingsView) {
+  const t = useT()
+  const toBody = (v: SettingsValues): FollowUpSettingsUpdate => ({
+    scheduleDays: parseDays(v.days),
+    includeLastDay: v.includeLastDay,
+    unreachedLimit: Number(v.unreachedLimit),
+    reminderDaysBefore: v.reminder.trim() === '' ? null : Number(v.reminder),
+    version: settings.version,
+  })
+  const dayList = z.object({
+    days: z.string().refine((d) => parseDays(d).every(Number.isInteger), t('followUpSettings.daysInvalid')),
+  })
+  const result = useMutationForm({
+    schema: dayList
+      .passthrough()
+      .pipe(checkedAs<SettingsValues>((v) => ({ schema: followUpSettingsUpdate, body: toBody(v) }), fieldOf)),
+    defaultValues: valuesOf(settings),
+    mutation: useSaveFollowUpSettings(),
+    toBody,
+    fieldOf,
+    onSuccess: (saved) => result.form.reset(valuesOf(saved)),
+  })
+  return result
+}
+
 function SettingsForm({ settings }: { settings: FollowUpSettingsView }) {
   const t = useT()
-  const save = useSaveFollowUpSettings()
-  const [days, setDays] = useState(settings.scheduleDays.join(', '))
-  const [lastDay, setLastDay] = useState(settings.includeLastDay)
-  const [limit, setLimit] = useState(String(settings.unreachedLimit))
-  const [reminder, setReminder] = useState(
-    settings.reminderDaysBefore === null ? '' : String(settings.reminderDaysBefore),
-  )
-  const [daysError, setDaysError] = useState<string | undefined>()
-  useEffect(() => setDays(settings.scheduleDays.join(', ')), [settings.scheduleDays])
-  const err = (path: string) => (isApiError(save.error) ? save.error.fieldError(path) : undefined)
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    const parsed = days
-      .split(/[,\s]+/)
-      .filter(Boolean)
-      .map(Number)
-    if (parsed.some((d) => !Number.isInteger(d))) {
-      setDaysError(t('followUpSettings.daysInvalid'))
-      return
-    }
-    setDaysError(undefined)
-    save.mutate({
-      scheduleDays: parsed,
-      includeLastDay: lastDay,
-      unreachedLimit: Number(limit),
-      reminderDaysBefore: reminder.trim() === '' ? null : Number(reminder),
-      version: settings.version,
-    })
-  }
+  const { form, mutation: save, onSubmit, unplacedError } = useFollowUpSettingsForm(settings)
   return (
     <div className="app-page">
       <div className="app-stack">
@@ -67,41 +93,26 @@ function SettingsForm({ settings }: { settings: FollowUpSettingsView }) {
         </Heading>
         <Paragraph>{t('followUpSettings.intro')}</Paragraph>
       </div>
-      <form className="app-stack" onSubmit={submit} noValidate>
-        <Textfield
-          label={t('followUpSettings.days')}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          error={daysError ?? err('scheduleDays')}
-        />
-        <Checkbox
-          label={t('followUpSettings.lastDay')}
-          checked={lastDay}
-          onChange={() => setLastDay(!lastDay)}
-        />
+      <form className="app-stack" onSubmit={onSubmit} noValidate>
+        <Textfield label={t('followUpSettings.days')} {...fieldProps(form, 'days')} />
+        <Checkbox label={t('followUpSettings.lastDay')} {...form.register('includeLastDay')} />
         <Textfield
           type="number"
           min={1}
           max={20}
           label={t('followUpSettings.unreachedLimit')}
-          value={limit}
-          onChange={(e) => setLimit(e.target.value)}
-          error={err('unreachedLimit')}
+          {...fieldProps(form, 'unreachedLimit')}
         />
         <Textfield
           type="number"
           min={0}
           max={14}
           label={t('followUpSettings.reminder')}
-          value={reminder}
-          onChange={(e) => setReminder(e.target.value)}
-          error={err('reminderDaysBefore')}
+          {...fieldProps(form, 'reminder')}
         />
-        {save.isError && !(isApiError(save.error) && save.error.errors.length > 0) && (
-          <ErrorAlert error={save.error} />
-        )}
+        {unplacedError && <ErrorAlert error={unplacedError} />}
         <div className="cw-actions">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={form.formState.isSubmitting}>
             {t('followUpSettings.save')}
           </Button>
           <Paragraph role="status" data-size="sm" className="cw-muted">

@@ -1,9 +1,11 @@
 import { Alert, Button, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react'
-import { useRef, useState } from 'react'
-import type { MeasureView } from '../../../shared/api/measures'
+import { useRef } from 'react'
+import { type MeasureView, measureAdjust, measureCancel, measureExempt } from '../../../shared/api/measures'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { fieldProps } from '../../components/formErrors'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { type MessageKey, useT } from '../../i18n'
 import { KIND_LABELS } from './labels'
 import { type MeasureChange, useChangeMeasure } from './useMeasures'
@@ -17,11 +19,9 @@ const ACTIONS: Record<Action, MessageKey> = {
   cancel: 'measure.change.cancel',
 }
 
-function toChange(
-  action: Action,
-  v: { startDate: string; endDate: string; from: string; reason: string },
-  version: number,
-): MeasureChange {
+type ChangeValues = { action: Action; startDate: string; endDate: string; from: string; reason: string }
+
+function toChange(action: Action, v: ChangeValues, version: number): MeasureChange {
   if (action === 'cancel') return { kind: 'cancel', version, reason: v.reason }
   if (action === 'exempt') return { kind: 'exempt', version, reason: v.reason, from: v.from }
   return {
@@ -34,24 +34,32 @@ function toChange(
   }
 }
 
+const BODY_SCHEMAS = { adjust: measureAdjust, cancel: measureCancel, exempt: measureExempt }
+
+/** The change form, checked as the request it becomes (adjust, cancel or exempt). */
+export function useMeasureChangeForm(m: MeasureView, onDone: () => void) {
+  return useMutationForm({
+    schema: checkedAs<ChangeValues>((v) => {
+      const { kind, ...body } = toChange(v.action, v, m.version)
+      return { schema: BODY_SCHEMAS[kind], body }
+    }),
+    defaultValues: { action: 'extend', startDate: m.startDate, endDate: m.endDate, from: '', reason: '' },
+    mutation: useChangeMeasure(m.id),
+    toBody: (v) => toChange(v.action, v, m.version),
+    onSuccess: onDone,
+  })
+}
+
 /** Extend, shorten, override, exempt or cancel — always with a reason (shown and audited). */
 export function MeasureChangeDialog({ measure: m }: { measure: MeasureView }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const change = useChangeMeasure(m.id)
-  const [action, setAction] = useState<Action>('extend')
-  const [v, setV] = useState({ startDate: m.startDate, endDate: m.endDate, from: '', reason: '' })
-  const error = (path: string) => (isApiError(change.error) ? change.error.fieldError(path) : undefined)
-  const conflict = isApiError(change.error) && change.error.code === 'conflict'
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    change.mutate(toChange(action, v, m.version), {
-      onSuccess: () => {
-        ref.current?.close()
-        setV((x) => ({ ...x, reason: '' }))
-      },
-    })
-  }
+  const { form, onSubmit, unplacedError } = useMeasureChangeForm(m, () => {
+    ref.current?.close()
+    form.resetField('reason')
+  })
+  const action = form.watch('action')
+  const conflict = isApiError(unplacedError) && unplacedError.code === 'conflict'
   return (
     <div>
       <Button type="button" variant="secondary" data-size="sm" onClick={() => ref.current?.showModal()}>
@@ -60,64 +68,32 @@ export function MeasureChangeDialog({ measure: m }: { measure: MeasureView }) {
       <FormDialog
         dialogRef={ref}
         title={t('measure.change.heading', { kind: t(KIND_LABELS[m.kind]).toLowerCase() })}
-        onSubmit={submit}
+        onSubmit={onSubmit}
         submitLabel={t('measure.change.submit')}
-        submitting={change.isPending}
+        submitting={form.formState.isSubmitting}
       >
         <Fieldset className="cw-inline-radios">
           <Fieldset.Legend>{t('measure.change.action')}</Fieldset.Legend>
           {(Object.keys(ACTIONS) as Action[]).map((a) => (
-            <Radio
-              key={a}
-              name="action"
-              value={a}
-              label={t(ACTIONS[a])}
-              checked={action === a}
-              onChange={() => setAction(a)}
-            />
+            <Radio key={a} value={a} label={t(ACTIONS[a])} {...form.register('action')} />
           ))}
         </Fieldset>
         {action === 'override' && (
-          <Textfield
-            type="date"
-            label={t('measure.field.start')}
-            value={v.startDate}
-            onChange={(e) => setV({ ...v, startDate: e.target.value })}
-            error={error('startDate')}
-          />
+          <Textfield type="date" label={t('measure.field.start')} {...fieldProps(form, 'startDate')} />
         )}
         {(action === 'extend' || action === 'shorten' || action === 'override') && (
-          <Textfield
-            type="date"
-            label={t('measure.change.newEnd')}
-            value={v.endDate}
-            onChange={(e) => setV({ ...v, endDate: e.target.value })}
-            error={error('endDate')}
-          />
+          <Textfield type="date" label={t('measure.change.newEnd')} {...fieldProps(form, 'endDate')} />
         )}
         {action === 'exempt' && (
-          <Textfield
-            type="date"
-            label={t('measure.change.exemptFrom')}
-            value={v.from}
-            onChange={(e) => setV({ ...v, from: e.target.value })}
-            error={error('from')}
-          />
+          <Textfield type="date" label={t('measure.change.exemptFrom')} {...fieldProps(form, 'from')} />
         )}
         <Textfield
           label={t('measure.field.reason')}
           description={t('measure.start.overrideHelp')}
-          value={v.reason}
-          onChange={(e) => setV({ ...v, reason: e.target.value })}
-          error={error('reason')}
+          {...fieldProps(form, 'reason')}
         />
         {conflict && <Alert data-color="warning">{t('measure.change.conflict')}</Alert>}
-        {change.isError &&
-          !conflict &&
-          change.error &&
-          !(isApiError(change.error) && change.error.errors.length > 0) && (
-            <ErrorAlert error={change.error} />
-          )}
+        {unplacedError && !conflict && <ErrorAlert error={unplacedError} />}
       </FormDialog>
     </div>
   )

@@ -1,12 +1,30 @@
 import { Button, Checkbox, Paragraph, Textfield } from '@digdir/designsystemet-react'
 import { useState } from 'react'
-import { isApiError } from '../../api/client'
+import { type MeasureCreate, measureCreate } from '../../../shared/api/measures'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { useMeasurePreview, useStartMeasure } from './useMeasures'
 
 type Target = { kind: 'isolation'; caseId: string } | { kind: 'quarantine'; contactId: string }
+
+type StartValues = { override: { startDate: string; endDate: string; reason: string } }
+
+/** Starting a measure: the rules' dates, or (overriding) the tracer's dates checked with `measureCreate`. */
+export function useStartMeasureForm(target: Target, overriding: boolean) {
+  const toBody = (v: StartValues): MeasureCreate => ({
+    ...target,
+    ...(overriding ? { override: v.override } : {}),
+  })
+  return useMutationForm({
+    schema: checkedAs<StartValues>((v) => ({ schema: measureCreate, body: toBody(v) })),
+    defaultValues: { override: { startDate: '', endDate: '', reason: '' } },
+    mutation: useStartMeasure(),
+    toBody,
+  })
+}
 
 /**
  * Shows the dates the national rules give and starts the measure; or, with "Sett datoene manuelt"
@@ -15,19 +33,13 @@ type Target = { kind: 'isolation'; caseId: string } | { kind: 'quarantine'; cont
 export function StartMeasure(target: Target) {
   const t = useT()
   const preview = useMeasurePreview(target, true)
-  const start = useStartMeasure()
   const [manual, setManual] = useState(false)
-  const [dates, setDates] = useState({ startDate: '', endDate: '', reason: '' })
   const plan = preview.data
   const mustOverride = plan !== undefined && !plan.ok
   const overriding = manual || mustOverride
-  const err = (path: string) => (isApiError(start.error) ? start.error.fieldError(path) : undefined)
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    start.mutate({ ...target, ...(overriding ? { override: dates } : {}) })
-  }
+  const { form, onSubmit, unplacedError } = useStartMeasureForm(target, overriding)
   return (
-    <form className="app-stack" onSubmit={submit} noValidate data-testid="start-measure">
+    <form className="app-stack" onSubmit={onSubmit} noValidate data-testid="start-measure">
       {plan?.ok && (
         <Paragraph data-testid="measure-preview">
           {t('measure.start.previewHeading')}:{' '}
@@ -49,31 +61,19 @@ export function StartMeasure(target: Target) {
           <Textfield
             type="date"
             label={t('measure.field.start')}
-            value={dates.startDate}
-            onChange={(e) => setDates({ ...dates, startDate: e.target.value })}
-            error={err('override.startDate')}
+            {...fieldProps(form, 'override.startDate')}
           />
-          <Textfield
-            type="date"
-            label={t('measure.field.end')}
-            value={dates.endDate}
-            onChange={(e) => setDates({ ...dates, endDate: e.target.value })}
-            error={err('override.endDate')}
-          />
+          <Textfield type="date" label={t('measure.field.end')} {...fieldProps(form, 'override.endDate')} />
           <Textfield
             label={t('measure.field.reason')}
             description={t('measure.start.overrideHelp')}
-            value={dates.reason}
-            onChange={(e) => setDates({ ...dates, reason: e.target.value })}
-            error={err('override.reason')}
+            {...fieldProps(form, 'override.reason')}
           />
         </div>
       )}
-      {start.isError && !err('override.reason') && !err('override.endDate') && !err('override.startDate') && (
-        <ErrorAlert error={start.error} />
-      )}
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       <div className="cw-actions">
-        <Button type="submit" loading={start.isPending} disabled={preview.isPending}>
+        <Button type="submit" loading={form.formState.isSubmitting} disabled={preview.isPending}>
           {t(target.kind === 'isolation' ? 'measure.start.isolation' : 'measure.start.quarantine')}
         </Button>
       </div>

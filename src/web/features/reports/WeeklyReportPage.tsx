@@ -1,20 +1,20 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Textfield } from '@digdir/designsystemet-react'
-import { useState } from 'react'
 import { useSearchParams } from 'react-router'
-import type { WeeklyReportDto } from '../../../shared/api/reports'
-import { isApiError } from '../../api/client'
+import { submitBody, type WeeklyReportDto } from '../../../shared/api/reports'
 import { AppLink } from '../../components/AppLink'
+import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
 import { RequireCan, useCan } from '../../components/RequireCan'
 import { SelectField } from '../../components/SelectField'
+import { useMutationForm } from '../../components/useMutationForm'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { norwegianDate, settingName } from './format'
 import { SettingsTable, SummaryTable } from './ReportTables'
 import { useSubmitWeek, useWeekList, useWeeklyReport, weeklyExportHref } from './useReports'
 import './reports.css'
-import { DataTable } from '../../components/DataTable'
 
 /** `/ukesrapport?uke=2021-W03&enhet=030101`: review, submit and export a week (SPEC §5). */
 export function WeeklyReportPage() {
@@ -144,43 +144,46 @@ function WeekView({ report }: { report: WeeklyReportDto }) {
   )
 }
 
+/** Submitting the week: a resubmission carries a reason, checked with the shared `submitBody`. */
+export function useSubmitWeekForm(report: WeeklyReportDto) {
+  const again = report.versions.length > 0
+  const result = useMutationForm({
+    schema: submitBody,
+    defaultValues: { reason: '' },
+    mutation: useSubmitWeek(report.week),
+    toBody: ({ reason }) => (again ? { reason } : {}),
+    onSuccess: () => result.form.reset(),
+  })
+  return result
+}
+
 function SubmitForm({ report }: { report: WeeklyReportDto }) {
   const t = useT()
   const maySubmit = useCan('report.submit')
-  const submit = useSubmitWeek(report.week)
-  const [reason, setReason] = useState('')
+  const { form, mutation: submit, onSubmit, unplacedError } = useSubmitWeekForm(report)
   if (!maySubmit) return <Paragraph>{t('weekly.cannotSubmit')}</Paragraph>
   if (!report.weekEnded) return <Alert data-color="info">{t('weekly.notEnded')}</Alert>
   if (report.unit) return <Paragraph>{t('weekly.unitNote')}</Paragraph>
   const again = report.versions.length > 0
-  const error = submit.error
   return (
-    <form
-      className="app-stack rp-submit"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit.mutate(again ? { reason } : {}, { onSuccess: () => setReason('') })
-      }}
-    >
+    <form className="app-stack rp-submit" onSubmit={onSubmit}>
       {again && (
         <Textfield
           label={t('weekly.reason')}
           description={t('weekly.reasonHelp')}
           multiline
           rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={isApiError(error) ? error.fieldError('reason') : undefined}
+          {...fieldProps(form, 'reason')}
         />
       )}
-      {error && !(isApiError(error) && error.fieldError('reason')) && <ErrorAlert error={error} />}
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       {submit.isSuccess && (
         <Alert data-color="success" role="status">
           {t('weekly.submitted', { week: report.week, version: submit.data.submitted?.version ?? '' })}
         </Alert>
       )}
       <div>
-        <Button type="submit" loading={submit.isPending}>
+        <Button type="submit" loading={form.formState.isSubmitting}>
           {again ? t('weekly.resubmit') : t('weekly.submit', { week: report.week })}
         </Button>
       </div>

@@ -1,5 +1,8 @@
 import { Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useId, useRef } from 'react'
+import { useForm } from 'react-hook-form'
+import { legalHoldRelease } from '../../../shared/api/retention'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useT } from '../../i18n'
@@ -18,6 +21,15 @@ export interface ReasonDialogProps {
   onClose: () => void
 }
 
+/** The reason, checked with the shared `holdReason` rule before it is sent. */
+export function useReasonForm(onSubmit: (reason: string) => void) {
+  const form = useForm<{ reason: string }>({
+    resolver: zodResolver(legalHoldRelease),
+    defaultValues: { reason: '' },
+  })
+  return { form, onSubmit: form.handleSubmit(({ reason }) => onSubmit(reason)) }
+}
+
 /**
  * A modal asking for the reason (audited) before placing or releasing a legal hold. The native
  * dialog traps focus, closes on Escape and returns focus to the button that opened it.
@@ -26,28 +38,22 @@ export function ReasonDialog(props: ReasonDialogProps) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
   const headingId = useId()
-  const [reason, setReason] = useState('')
+  const { form, onSubmit } = useReasonForm(props.onSubmit)
   const { open } = props
   useEffect(() => {
     const dialog = ref.current
     if (!dialog) return
     if (open && !dialog.open) {
-      setReason('')
+      form.reset()
       dialog.showModal()
     } else if (!open && dialog.open) dialog.close()
-  }, [open])
+  }, [open, form])
   const error = props.error
-  const fieldError = isApiError(error) ? error.fieldError('reason') : undefined
+  const serverError = isApiError(error) ? error.fieldError('reason') : undefined
+  const fieldError = form.formState.errors.reason?.message ?? serverError
   return (
     <Dialog ref={ref} closeButton={t('common.close')} aria-labelledby={headingId} onClose={props.onClose}>
-      <form
-        className="app-stack"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          props.onSubmit(reason)
-        }}
-      >
+      <form className="app-stack" noValidate onSubmit={onSubmit}>
         <Heading level={2} data-size="xs" id={headingId}>
           {props.heading}
         </Heading>
@@ -55,13 +61,12 @@ export function ReasonDialog(props: ReasonDialogProps) {
         <Textfield
           label={props.reasonLabel}
           description={props.reasonHelp}
-          value={reason}
           maxLength={500}
           autoComplete="off"
           error={fieldError}
-          onChange={(e) => setReason(e.target.value)}
+          {...form.register('reason')}
         />
-        {error && !fieldError ? <ErrorAlert error={error} /> : null}
+        {error && !serverError ? <ErrorAlert error={error} /> : null}
         <div className="app-actions">
           <Button type="submit" loading={props.busy}>
             {props.submitLabel}

@@ -1,12 +1,27 @@
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react'
 import { useRef, useState } from 'react'
-import { isApiError } from '../../api/client'
+import { transferCreate } from '../../../shared/api/transfers'
 import { useSession } from '../../api/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { fieldProps } from '../../components/formErrors'
 import { SelectField } from '../../components/SelectField'
+import { useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { useActiveKommuner, useCreateTransfer } from './useTransfers'
+
+type TransferRecord = { recordType: 'case' | 'contact'; recordId: string }
+
+/** The transfer form: municipality and message, checked with the shared `transferCreate` schema. */
+export function useTransferForm(record: TransferRecord, onSent: (kommuneName: string) => void) {
+  return useMutationForm({
+    schema: transferCreate.pick({ toKommune: true, message: true }),
+    defaultValues: { toKommune: '', message: '' },
+    mutation: useCreateTransfer(),
+    toBody: (values) => ({ ...record, ...values }),
+    onSuccess: (sent) => onSent(sent.to.name),
+  })
+}
 
 /**
  * "Overfør til annen kommune" (SPEC §3.6): pick the municipality and write a message. The
@@ -28,23 +43,12 @@ export function TransferDialog({
   const session = useSession()
   const own = session.status === 'authenticated' ? session.session.activeKommune?.code : undefined
   const kommuner = useActiveKommuner()
-  const create = useCreateTransfer()
-  const [toKommune, setToKommune] = useState('')
-  const [message, setMessage] = useState('')
   const [sentTo, setSentTo] = useState('')
-  const fieldError = (f: string) => (isApiError(create.error) ? create.error.fieldError(f) : undefined)
+  const { form, onSubmit, unplacedError } = useTransferForm({ recordType, recordId }, (kommune) => {
+    setSentTo(kommune)
+    ref.current?.close()
+  })
   const options = (kommuner.data?.items ?? []).filter((k) => k.code !== own)
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault()
-    try {
-      const sent = await create.mutateAsync({ recordType, recordId, toKommune, message })
-      setSentTo(sent.to.name)
-      ref.current?.close()
-    } catch {
-      // Shown in the dialog.
-    }
-  }
 
   return (
     <>
@@ -66,16 +70,11 @@ export function TransferDialog({
         dialogRef={ref}
         title={t('transfer.title', { name })}
         text={t('transfer.text')}
-        onSubmit={submit}
+        onSubmit={onSubmit}
         submitLabel={t('transfer.submit')}
-        submitting={create.isPending}
+        submitting={form.formState.isSubmitting}
       >
-        <SelectField
-          label={t('transfer.kommune')}
-          value={toKommune}
-          onChange={(e) => setToKommune(e.target.value)}
-          error={fieldError('toKommune')}
-        >
+        <SelectField label={t('transfer.kommune')} {...fieldProps(form, 'toKommune')}>
           <option value="">{t('common.choose')}</option>
           {options.map((k) => (
             <option key={k.code} value={k.code}>
@@ -88,13 +87,9 @@ export function TransferDialog({
           rows={3}
           label={t('transfer.message')}
           description={t('transfer.messageHelp')}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          error={fieldError('message')}
+          {...fieldProps(form, 'message')}
         />
-        {create.isError && !fieldError('toKommune') && !fieldError('message') && (
-          <ErrorAlert error={create.error} />
-        )}
+        {unplacedError && <ErrorAlert error={unplacedError} />}
       </FormDialog>
     </>
   )

@@ -1,15 +1,16 @@
 import { Alert, Button, Heading, Paragraph, Table, Tabs, Tag, Textfield } from '@digdir/designsystemet-react'
 import { useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import type { TransferStatus, TransferView } from '../../../shared/api/transfers'
-import { isApiError } from '../../api/client'
+import { type TransferStatus, type TransferView, transferRejectBody } from '../../../shared/api/transfers'
 import { AppLink } from '../../components/AppLink'
 import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { fieldProps } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
+import { useMutationForm } from '../../components/useMutationForm'
 import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useI18n, useT } from '../../i18n'
 import { casePath } from '../cases/useCases'
@@ -218,21 +219,21 @@ function TransferTable(props: {
   )
 }
 
+/** Rejecting a transfer: the reason, checked with the shared `transferRejectBody`. */
+export function useRejectForm(x: TransferView, onDone: () => void) {
+  return useMutationForm({
+    schema: transferRejectBody.pick({ reason: true }),
+    defaultValues: { reason: '' },
+    mutation: useDecideTransfer(),
+    toBody: ({ reason }) => ({ id: x.id, action: 'reject' as const, version: x.version, reason }),
+    onSuccess: onDone,
+  })
+}
+
 function RejectDialog({ x }: { x: TransferView }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const decide = useDecideTransfer()
-  const [reason, setReason] = useState('')
-  const error = isApiError(decide.error) ? decide.error.fieldError('reason') : undefined
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault()
-    try {
-      await decide.mutateAsync({ id: x.id, action: 'reject', version: x.version, reason })
-      ref.current?.close()
-    } catch {
-      // Shown in the dialog.
-    }
-  }
+  const { form, onSubmit, unplacedError } = useRejectForm(x, () => ref.current?.close())
   return (
     <>
       <Button
@@ -247,19 +248,17 @@ function RejectDialog({ x }: { x: TransferView }) {
       <FormDialog
         dialogRef={ref}
         title={t('transfers.rejectTitle', { name: nameOf(x) })}
-        onSubmit={submit}
+        onSubmit={onSubmit}
         submitLabel={t('transfers.rejectSubmit')}
-        submitting={decide.isPending}
+        submitting={form.formState.isSubmitting}
       >
         <Textfield
           multiline
           rows={3}
           label={t('transfers.rejectReasonLabel')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={error}
+          {...fieldProps(form, 'reason')}
         />
-        {decide.isError && !error && <ErrorAlert error={decide.error} />}
+        {unplacedError && <ErrorAlert error={unplacedError} />}
       </FormDialog>
     </>
   )
