@@ -1,7 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { UseMutationResult } from '@tanstack/react-query'
 import { useState } from 'react'
-import { type DefaultValues, type FieldValues, type UseFormReturn, useForm } from 'react-hook-form'
+import {
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  get,
+  type Resolver,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form'
 import { z } from 'zod'
 import { isApiError } from '../api/client'
 import { applyApiErrors } from './formErrors'
@@ -43,7 +51,10 @@ export function useMutationForm<S extends Schema, Body = z.output<S>, Result = u
   fieldOf,
   onSuccess,
 }: MutationFormOptions<S, Body, Result>): MutationForm<S, Body, Result> {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues })
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: fieldsOnly(zodResolver(schema), fieldPaths(defaultValues as FieldValues)),
+    defaultValues,
+  })
   const [unplacedError, setUnplacedError] = useState<Error | null>(null)
   const onSubmit = form.handleSubmit(async (values) => {
     setUnplacedError(null)
@@ -56,6 +67,36 @@ export function useMutationForm<S extends Schema, Body = z.output<S>, Result = u
     }
   })
   return { form, mutation, onSubmit, unplacedError }
+}
+
+/**
+ * Keeps the schema's issues that a field of the form can show. An issue elsewhere (a whole-body
+ * rule, an id the form does not edit) would block the submit with nothing on screen; instead the
+ * request goes out and the server's answer lands in `unplacedError`.
+ */
+function fieldsOnly<T extends FieldValues, O>(
+  resolver: Resolver<T, unknown, O>,
+  fields: string[],
+): Resolver<T, unknown, O> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options)
+    const errors: FieldErrors<T> = {}
+    let kept = false
+    for (const field of fields) {
+      const error = get(result.errors, field)
+      if (!error) continue
+      kept = true
+      const parts = field.split('.')
+      let node = errors as Record<string, unknown>
+      for (const part of parts.slice(0, -1)) {
+        node[part] ??= {}
+        node = node[part] as Record<string, unknown>
+      }
+      node[parts.at(-1) as string] = error
+    }
+    if (kept) return { values: {}, errors }
+    return Object.keys(result.errors).length === 0 ? result : { values: values as unknown as O, errors: {} }
+  }
 }
 
 /** `{ a: '', b: { c: '' } }` → `['a', 'b.c']`: the names react-hook-form registers. Arrays are one field. */

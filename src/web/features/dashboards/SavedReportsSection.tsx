@@ -8,12 +8,12 @@ import {
   Radio,
   Textfield,
 } from '@digdir/designsystemet-react'
-import { useState } from 'react'
-import type { SavedReportDefinition } from '../../../shared/api/dashboards'
+import { type SavedReportDefinition, savedReportBody } from '../../../shared/api/dashboards'
 import { REPORT_MEASURES, type ReportMeasure } from '../../../shared/domain/reportTable'
-import { isApiError } from '../../api/client'
 import { AppLink } from '../../components/AppLink'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { useCreateSaved, useDeleteSaved, useSavedReports } from './useDashboard'
 
@@ -49,95 +49,81 @@ export function SavedReportsSection({ from, to, unit }: { from: string; to: stri
   )
 }
 
-function SaveForm({ from, to, unit }: { from: string; to: string; unit: string | null }) {
+type SaveValues = {
+  name: string
+  kind: 'relative' | 'fixed'
+  weeks: string
+  measures: ReportMeasure[]
+  breakdown: Breakdown
+}
+type Period = { from: string; to: string; unit: string | null }
+
+function saveBody(v: SaveValues, { from, to, unit }: Period) {
+  const period =
+    v.kind === 'fixed'
+      ? { kind: v.kind, from, to }
+      : { kind: v.kind, weeks: Math.max(1, Math.min(52, Number(v.weeks) || 1)) }
+  // Checkbox order is the order of clicking; the report lists measures in their fixed order.
+  const measures = REPORT_MEASURES.filter((m) => v.measures.includes(m))
+  return {
+    name: v.name,
+    definition: { period, unit, measures, breakdown: v.breakdown } as SavedReportDefinition,
+  }
+}
+
+/** Saving the dashboard's view as a named report, checked as the shared `savedReportBody`. */
+export function useSaveReportForm(period: Period) {
+  const fieldOf = (path: string) => (path === 'name' ? 'name' : null)
+  return useMutationForm({
+    schema: checkedAs<SaveValues>((v) => ({ schema: savedReportBody, body: saveBody(v, period) }), fieldOf),
+    defaultValues: {
+      name: '',
+      kind: 'relative',
+      weeks: '8',
+      measures: ['cases', 'contacts', 'knownContactShare'],
+      breakdown: 'week',
+    },
+    mutation: useCreateSaved(),
+    toBody: (v) => saveBody(v, period),
+    fieldOf,
+  })
+}
+
+function SaveForm({ from, to, unit }: Period) {
   const t = useT()
-  const create = useCreateSaved()
-  const [name, setName] = useState('')
-  const [kind, setKind] = useState<'relative' | 'fixed'>('relative')
-  const [weeks, setWeeks] = useState('8')
-  const [measures, setMeasures] = useState<ReportMeasure[]>(['cases', 'contacts', 'knownContactShare'])
-  const [breakdown, setBreakdown] = useState<Breakdown>('week')
-  const err = (path: string) => (isApiError(create.error) ? create.error.fieldError(path) : undefined)
-  const toggle = (m: ReportMeasure, on: boolean) =>
-    setMeasures((prev) => REPORT_MEASURES.filter((x) => (x === m ? on : prev.includes(x))))
+  const { form, mutation: create, onSubmit, unplacedError } = useSaveReportForm({ from, to, unit })
+  const kind = form.watch('kind')
   return (
-    <form
-      className="app-stack rp-submit"
-      onSubmit={(e) => {
-        e.preventDefault()
-        const period =
-          kind === 'fixed'
-            ? { kind, from, to }
-            : { kind, weeks: Math.max(1, Math.min(52, Number(weeks) || 1)) }
-        create.mutate({ name, definition: { period, unit, measures, breakdown } as SavedReportDefinition })
-      }}
-    >
-      <Textfield
-        label={t('saved.name')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={err('body.name')}
-      />
+    <form className="app-stack rp-submit" onSubmit={onSubmit}>
+      <Textfield label={t('saved.name')} {...fieldProps(form, 'name')} />
       <Fieldset>
         <Fieldset.Legend>{t('saved.period')}</Fieldset.Legend>
-        <Radio
-          name="period"
-          value="relative"
-          label={t('saved.period.relative')}
-          checked={kind === 'relative'}
-          onChange={() => setKind('relative')}
-        />
-        <Radio
-          name="period"
-          value="fixed"
-          label={t('saved.period.fixed')}
-          checked={kind === 'fixed'}
-          onChange={() => setKind('fixed')}
-        />
+        <Radio value="relative" label={t('saved.period.relative')} {...form.register('kind')} />
+        <Radio value="fixed" label={t('saved.period.fixed')} {...form.register('kind')} />
       </Fieldset>
       {kind === 'relative' && (
-        <Textfield
-          label={t('saved.weeks')}
-          type="number"
-          min={1}
-          max={52}
-          value={weeks}
-          onChange={(e) => setWeeks(e.target.value)}
-        />
+        <Textfield label={t('saved.weeks')} type="number" min={1} max={52} {...form.register('weeks')} />
       )}
       <Fieldset>
         <Fieldset.Legend>{t('saved.measures')}</Fieldset.Legend>
         {REPORT_MEASURES.map((m) => (
-          <Checkbox
-            key={m}
-            value={m}
-            label={t(`measure.${m}`)}
-            checked={measures.includes(m)}
-            onChange={(e) => toggle(m, e.target.checked)}
-          />
+          <Checkbox key={m} value={m} label={t(`measure.${m}`)} {...form.register('measures')} />
         ))}
       </Fieldset>
       <Fieldset>
         <Fieldset.Legend>{t('saved.breakdown')}</Fieldset.Legend>
         {(['week', 'setting', 'unit'] as const).map((b) => (
-          <Radio
-            key={b}
-            name="breakdown"
-            value={b}
-            label={t(`saved.breakdown.${b}`)}
-            checked={breakdown === b}
-            onChange={() => setBreakdown(b)}
-          />
+          <Radio key={b} value={b} label={t(`saved.breakdown.${b}`)} {...form.register('breakdown')} />
         ))}
       </Fieldset>
-      {create.error && !err('body.name') && <ErrorAlert error={create.error} />}
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       {create.isSuccess && (
         <Alert data-color="success" role="status">
           {t('saved.saved', { name: create.data.name })}
         </Alert>
       )}
       <div>
-        <Button type="submit" variant="secondary" loading={create.isPending}>
+        <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
           {t('saved.save')}
         </Button>
       </div>

@@ -1,17 +1,50 @@
 import { Button } from '@digdir/designsystemet-react'
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { testType } from '../../../shared/api/cases'
-import type { ConvertParticipantResult, ParticipantView } from '../../../shared/api/events'
-import { isApiError } from '../../api/client'
+import {
+  type ConvertParticipantBody,
+  type ConvertParticipantResult,
+  convertParticipantBody,
+  type ParticipantView,
+} from '../../../shared/api/events'
 import { CodeOptions } from '../../components/CodeOptions'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FormDialog } from '../../components/FormDialog'
+import { fieldProps } from '../../components/formErrors'
 import { PastDateField } from '../../components/PastDateField'
 import { SelectField } from '../../components/SelectField'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { TEST_TYPE_LABELS } from '../cases/labels'
 import { useConvertParticipant } from './useEvents'
+
+type ConvertValues = { testDate: string; testType: string; onsetDate: string }
+
+/** The new case's test facts, checked as the shared `convertParticipantBody` they become. */
+export function useConvertParticipantForm(
+  eventId: string,
+  participant: ParticipantView,
+  onDone: (result: ConvertParticipantResult) => void,
+) {
+  const toBody = (v: ConvertValues): ConvertParticipantBody & { id: string } => ({
+    id: participant.id,
+    testDate: v.testDate,
+    testType: (v.testType || null) as ConvertParticipantBody['testType'],
+    onsetDate: v.onsetDate || null,
+    version: participant.version,
+  })
+  return useMutationForm({
+    schema: checkedAs<ConvertValues>((v) => {
+      const { id: _id, ...body } = toBody(v)
+      return { schema: convertParticipantBody, body }
+    }),
+    defaultValues: { testDate: todayOslo(), testType: 'pcr', onsetDate: '' },
+    mutation: useConvertParticipant(eventId),
+    toBody,
+    onSuccess: onDone,
+  })
+}
 
 /**
  * "Registrer som smittet": the participant tested positive. The new case has the event as its
@@ -28,30 +61,11 @@ export function ConvertParticipantDialog({
 }) {
   const t = useT()
   const ref = useRef<HTMLDialogElement>(null)
-  const convert = useConvertParticipant(eventId)
-  const today = todayOslo()
-  const [testDate, setTestDate] = useState(today)
-  const [type, setType] = useState('pcr')
-  const [onsetDate, setOnsetDate] = useState('')
   const name = `${participant.person.firstName} ${participant.person.lastName}`
-  const fieldError = (f: string) => (isApiError(convert.error) ? convert.error.fieldError(f) : undefined)
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault()
-    try {
-      const result = await convert.mutateAsync({
-        id: participant.id,
-        testDate,
-        testType: (type || null) as (typeof testType.options)[number] | null,
-        onsetDate: onsetDate || null,
-        version: participant.version,
-      })
-      ref.current?.close()
-      onConverted(result, name)
-    } catch {
-      // Shown in the dialog.
-    }
-  }
+  const { form, onSubmit, unplacedError } = useConvertParticipantForm(eventId, participant, (result) => {
+    ref.current?.close()
+    onConverted(result, name)
+  })
 
   return (
     <>
@@ -68,26 +82,16 @@ export function ConvertParticipantDialog({
         dialogRef={ref}
         title={t('convert.title', { name })}
         text={t('participantConvert.text')}
-        onSubmit={submit}
+        onSubmit={onSubmit}
         submitLabel={t('participantConvert.submit')}
-        submitting={convert.isPending}
+        submitting={form.formState.isSubmitting}
       >
-        <PastDateField
-          label={t('caseForm.testDate')}
-          value={testDate}
-          onChange={(e) => setTestDate(e.target.value)}
-          error={fieldError('testDate')}
-        />
-        <SelectField label={t('caseForm.testType')} value={type} onChange={(e) => setType(e.target.value)}>
+        <PastDateField label={t('caseForm.testDate')} {...fieldProps(form, 'testDate')} />
+        <SelectField label={t('caseForm.testType')} {...fieldProps(form, 'testType')}>
           <CodeOptions empty={t('common.choose')} codes={testType.options} labels={TEST_TYPE_LABELS} />
         </SelectField>
-        <PastDateField
-          label={t('caseForm.onsetDate')}
-          value={onsetDate}
-          onChange={(e) => setOnsetDate(e.target.value)}
-          error={fieldError('onsetDate')}
-        />
-        {convert.isError && <ErrorAlert error={convert.error} />}
+        <PastDateField label={t('caseForm.onsetDate')} {...fieldProps(form, 'onsetDate')} />
+        {unplacedError && <ErrorAlert error={unplacedError} />}
       </FormDialog>
     </>
   )

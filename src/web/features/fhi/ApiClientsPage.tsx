@@ -1,10 +1,11 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
-import { useState } from 'react'
-import { isApiError } from '../../api/client'
+import { apiClientCreate } from '../../../shared/api/fhi'
 import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
 import { Loading } from '../../components/Loading'
 import { RequireCan } from '../../components/RequireCan'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { useApiClients, useCreateApiClient, useRevokeApiClient } from './useFhi'
@@ -80,34 +81,31 @@ function ApiClients() {
   )
 }
 
+type CreateValues = { name: string; clientId: string }
+const createBody = ({ name, clientId }: CreateValues) => ({ name, ...(clientId.trim() ? { clientId } : {}) })
+
+/** A new API client: name and optional client id, checked as the shared `apiClientCreate` body. */
+export function useCreateApiClientForm() {
+  return useMutationForm({
+    schema: checkedAs<CreateValues>((v) => ({ schema: apiClientCreate, body: createBody(v) })),
+    defaultValues: { name: '', clientId: '' },
+    mutation: useCreateApiClient(),
+    toBody: createBody,
+  })
+}
+
 function CreateForm() {
   const t = useT()
-  const create = useCreateApiClient()
-  const [name, setName] = useState('')
-  const [clientId, setClientId] = useState('')
-  const err = (path: string) => (isApiError(create.error) ? create.error.fieldError(path) : undefined)
+  const { form, mutation: create, onSubmit, unplacedError } = useCreateApiClientForm()
   return (
-    <form
-      className="app-stack rp-submit"
-      onSubmit={(e) => {
-        e.preventDefault()
-        create.mutate({ name, ...(clientId.trim() ? { clientId: clientId.trim() } : {}) })
-      }}
-    >
-      <Textfield
-        label={t('apiClients.name')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={err('body.name')}
-      />
+    <form className="app-stack rp-submit" onSubmit={onSubmit}>
+      <Textfield label={t('apiClients.name')} {...fieldProps(form, 'name')} />
       <Textfield
         label={t('apiClients.clientId')}
         description={t('apiClients.clientIdHelp')}
-        value={clientId}
-        onChange={(e) => setClientId(e.target.value)}
-        error={err('body.clientId')}
+        {...fieldProps(form, 'clientId')}
       />
-      {create.error && !err('body.name') && !err('body.clientId') && <ErrorAlert error={create.error} />}
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       {create.data && (
         <Alert data-color="success" role="status" data-testid="api-client-secret">
           <Paragraph>{t('apiClients.created', { clientId: create.data.client.clientId })}</Paragraph>
@@ -117,7 +115,7 @@ function CreateForm() {
         </Alert>
       )}
       <div>
-        <Button type="submit" loading={create.isPending}>
+        <Button type="submit" loading={form.formState.isSubmitting}>
           {t('apiClients.create')}
         </Button>
       </div>

@@ -1,12 +1,34 @@
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react'
-import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { isApiError } from '../../api/client'
+import { convertToCaseBody } from '../../../shared/api/contacts'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
 import { PastDateField } from '../../components/PastDateField'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { useConvertAndIsolate } from './useFollowUps'
+
+type ConvertValues = { testDate: string; onsetDate: string }
+
+/** The new case's dates, checked with the shared `convertToCaseBody` (no <form>: it sits inside the call form). */
+export function useConvertFromCallForm(
+  contactId: string,
+  initial: ConvertValues,
+  onDone: (caseId: string) => void,
+) {
+  const dates = (v: ConvertValues) => ({ testDate: v.testDate, onsetDate: v.onsetDate || null })
+  return useMutationForm({
+    schema: checkedAs<ConvertValues>((v) => ({
+      schema: convertToCaseBody.pick({ testDate: true, onsetDate: true }),
+      body: dates(v),
+    })),
+    defaultValues: initial,
+    mutation: useConvertAndIsolate(),
+    toBody: (v) => ({ contactId, ...dates(v) }),
+    onSuccess: onDone,
+  })
+}
 
 /**
  * Inside the call dialog, after a contact reported symptoms or a positive test: convert the contact
@@ -25,42 +47,23 @@ export function ConvertToCaseFromCall({
 }) {
   const t = useT()
   const navigate = useNavigate()
-  const convert = useConvertAndIsolate()
   const today = todayOslo()
-  const [test, setTest] = useState(testDate ?? today)
-  const [onset, setOnset] = useState(onsetDate ?? '')
-  const fieldError = (name: string) =>
-    isApiError(convert.error) ? convert.error.fieldError(name) : undefined
+  const { form, onSubmit, unplacedError } = useConvertFromCallForm(
+    contactId,
+    { testDate: testDate ?? today, onsetDate: onsetDate ?? '' },
+    (caseId) => navigate(`/saker/${encodeURIComponent(caseId)}`),
+  )
   return (
     <Alert data-color="info" className="app-stack">
       <Paragraph>{t('call.suggestCase', { name: personName })}</Paragraph>
       <Paragraph data-size="sm">{t('convert.text')}</Paragraph>
       <div className="cw-form-grid">
-        <PastDateField
-          label={t('convert.testDate')}
-          value={test}
-          onChange={(e) => setTest(e.target.value)}
-          error={fieldError('testDate')}
-        />
-        <PastDateField
-          label={t('convert.onsetDate')}
-          value={onset}
-          onChange={(e) => setOnset(e.target.value)}
-          error={fieldError('onsetDate')}
-        />
+        <PastDateField label={t('convert.testDate')} {...fieldProps(form, 'testDate')} />
+        <PastDateField label={t('convert.onsetDate')} {...fieldProps(form, 'onsetDate')} />
       </div>
-      {convert.isError && <ErrorAlert error={convert.error} />}
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       <div className="cw-actions">
-        <Button
-          type="button"
-          loading={convert.isPending}
-          onClick={() =>
-            convert.mutate(
-              { contactId, testDate: test, onsetDate: onset || null },
-              { onSuccess: (caseId) => navigate(`/saker/${encodeURIComponent(caseId)}`) },
-            )
-          }
-        >
+        <Button type="button" loading={form.formState.isSubmitting} onClick={onSubmit}>
           {t('convert.submit')}
         </Button>
       </div>

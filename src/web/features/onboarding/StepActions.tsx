@@ -1,9 +1,10 @@
 import { Button, Textfield } from '@digdir/designsystemet-react'
-import { useEffect, useRef, useState } from 'react'
-import type { StepState } from '../../../shared/api/onboarding'
-import { isApiError } from '../../api/client'
+import { useEffect, useState } from 'react'
+import { recordStepBody, type StepState, undoStepBody } from '../../../shared/api/onboarding'
 import { todayOslo } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
+import { useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { stepLabel } from './labels'
 import { useRecordStep, useUndoStep } from './useOnboarding'
@@ -31,50 +32,39 @@ export function StepActions({ code, step }: { code: string; step: StepState }) {
   )
 }
 
-function useFocusFirst() {
-  const ref = useRef<HTMLInputElement>(null)
-  useEffect(() => ref.current?.focus(), [])
-  return ref
+/** Recording a step: date and note, checked with the shared `recordStepBody`. */
+export function useRecordStepForm(code: string, step: StepState, onDone: () => void) {
+  return useMutationForm({
+    schema: recordStepBody,
+    defaultValues: { doneOn: todayOslo(), note: '' },
+    mutation: useRecordStep(code),
+    toBody: (values) => ({ step: step.step, ...values }),
+    onSuccess: onDone,
+  })
 }
 
-function fieldMessage(error: unknown, field: string) {
-  return isApiError(error) ? error.fieldError(field) : undefined
+/** Undoing a step: the reason, checked with the shared `undoStepBody`. */
+export function useUndoStepForm(code: string, step: StepState, onDone: () => void) {
+  return useMutationForm({
+    schema: undoStepBody,
+    defaultValues: { reason: '' },
+    mutation: useUndoStep(code),
+    toBody: (values) => ({ step: step.step, ...values }),
+    onSuccess: onDone,
+  })
 }
 
 function RecordForm({ code, step, onClose }: { code: string; step: StepState; onClose: () => void }) {
   const t = useT()
-  const record = useRecordStep(code)
-  const [doneOn, setDoneOn] = useState(todayOslo())
-  const [note, setNote] = useState('')
-  const first = useFocusFirst()
+  const { form, onSubmit, unplacedError } = useRecordStepForm(code, step, onClose)
+  useEffect(() => form.setFocus('doneOn'), [form])
   return (
-    <form
-      className="app-inline-form"
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      onSubmit={(e) => {
-        e.preventDefault()
-        record.mutate({ step: step.step, doneOn, note }, { onSuccess: onClose })
-      }}
-    >
-      <Textfield
-        ref={first}
-        label={t('onboarding.doneOn')}
-        type="date"
-        value={doneOn}
-        onChange={(e) => setDoneOn(e.target.value)}
-        error={fieldMessage(record.error, 'doneOn')}
-      />
-      <Textfield
-        label={t('onboarding.note')}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        error={fieldMessage(record.error, 'note')}
-      />
-      {record.error && !(isApiError(record.error) && record.error.errors.length > 0) && (
-        <ErrorAlert error={record.error} />
-      )}
+    <form className="app-inline-form" onKeyDown={(e) => e.key === 'Escape' && onClose()} onSubmit={onSubmit}>
+      <Textfield label={t('onboarding.doneOn')} type="date" {...fieldProps(form, 'doneOn')} />
+      <Textfield label={t('onboarding.note')} {...fieldProps(form, 'note')} />
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       <div className="app-actions">
-        <Button type="submit" data-size="sm" loading={record.isPending}>
+        <Button type="submit" data-size="sm" loading={form.formState.isSubmitting}>
           {t('onboarding.record')}
         </Button>
         <Button type="button" variant="tertiary" data-size="sm" onClick={onClose}>
@@ -87,30 +77,14 @@ function RecordForm({ code, step, onClose }: { code: string; step: StepState; on
 
 function UndoForm({ code, step, onClose }: { code: string; step: StepState; onClose: () => void }) {
   const t = useT()
-  const undo = useUndoStep(code)
-  const [reason, setReason] = useState('')
-  const first = useFocusFirst()
+  const { form, onSubmit, unplacedError } = useUndoStepForm(code, step, onClose)
+  useEffect(() => form.setFocus('reason'), [form])
   return (
-    <form
-      className="app-inline-form"
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      onSubmit={(e) => {
-        e.preventDefault()
-        undo.mutate({ step: step.step, reason }, { onSuccess: onClose })
-      }}
-    >
-      <Textfield
-        ref={first}
-        label={t('onboarding.undoReason')}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        error={fieldMessage(undo.error, 'reason')}
-      />
-      {undo.error && !(isApiError(undo.error) && undo.error.errors.length > 0) && (
-        <ErrorAlert error={undo.error} />
-      )}
+    <form className="app-inline-form" onKeyDown={(e) => e.key === 'Escape' && onClose()} onSubmit={onSubmit}>
+      <Textfield label={t('onboarding.undoReason')} {...fieldProps(form, 'reason')} />
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       <div className="app-actions">
-        <Button type="submit" data-size="sm" data-color="danger" loading={undo.isPending}>
+        <Button type="submit" data-size="sm" data-color="danger" loading={form.formState.isSubmitting}>
           {t('onboarding.undo')}
         </Button>
         <Button type="button" variant="tertiary" data-size="sm" onClick={onClose}>

@@ -1,14 +1,16 @@
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useId, useState } from 'react'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
-import { createSubunitBody, type SubunitOverview, type SubunitSummary } from '../../../shared/api/org-units'
-import { isApiError } from '../../api/client'
+import {
+  createSubunitBody,
+  renameSubunitBody,
+  type SubunitOverview,
+  type SubunitSummary,
+} from '../../../shared/api/org-units'
 import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { applyApiErrors } from '../../components/formErrors'
+import { fieldProps } from '../../components/formErrors'
 import { SelectField } from '../../components/SelectField'
+import { useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { statusColor, statusLabel } from './labels'
 import { useAddSubunit, useRenameSubunit, useRetireSubunit, useSubunits } from './useSubunits'
@@ -66,43 +68,12 @@ function SubunitTable({ units, name }: { units: SubunitSummary[]; name: string }
 function SubunitRow({ unit }: { unit: SubunitSummary }) {
   const t = useT()
   const [mode, setMode] = useState<'idle' | 'rename' | 'retire'>('idle')
-  const [name, setName] = useState(unit.name)
-  const rename = useRenameSubunit()
   const retire = useRetireSubunit()
-  const error = rename.error ?? retire.error
   const close = () => setMode('idle')
   return (
     <Table.Row>
       <Table.Cell>{unit.code}</Table.Cell>
-      <Table.Cell>
-        {mode === 'rename' ? (
-          <form
-            className="app-inline-form"
-            onKeyDown={(e) => e.key === 'Escape' && close()}
-            onSubmit={(e) => {
-              e.preventDefault()
-              rename.mutate({ code: unit.code, version: unit.version, name }, { onSuccess: close })
-            }}
-          >
-            <Textfield
-              label={t('subunits.newName', { name: unit.name })}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={isApiError(rename.error) ? rename.error.fieldError('name') : undefined}
-            />
-            <div className="app-actions">
-              <Button type="submit" data-size="sm" loading={rename.isPending}>
-                {t('subunits.save')}
-              </Button>
-              <Button type="button" variant="tertiary" data-size="sm" onClick={close}>
-                {t('users.cancel')}
-              </Button>
-            </div>
-          </form>
-        ) : (
-          unit.name
-        )}
-      </Table.Cell>
+      <Table.Cell>{mode === 'rename' ? <RenameForm unit={unit} onClose={close} /> : unit.name}</Table.Cell>
       <Table.Cell>{unit.parentName}</Table.Cell>
       <Table.Cell>
         <Tag data-color={statusColor[unit.status]} data-size="sm">
@@ -135,51 +106,72 @@ function SubunitRow({ unit }: { unit: SubunitSummary }) {
             </Button>
           </div>
         )}
-        {error && mode !== 'idle' && <ErrorAlert error={error} />}
+        {retire.error && mode === 'retire' && <ErrorAlert error={retire.error} />}
       </Table.Cell>
     </Table.Row>
   )
 }
 
-type Input = z.input<typeof createSubunitBody>
-type Output = z.output<typeof createSubunitBody>
+/** Renaming a sub-unit in its row, checked with the shared `renameSubunitBody`. */
+export function useRenameSubunitForm(unit: SubunitSummary, onDone: () => void) {
+  return useMutationForm({
+    schema: renameSubunitBody.pick({ name: true }),
+    defaultValues: { name: unit.name },
+    mutation: useRenameSubunit(),
+    toBody: ({ name }) => ({ code: unit.code, version: unit.version, name }),
+    onSuccess: onDone,
+  })
+}
+
+function RenameForm({ unit, onClose }: { unit: SubunitSummary; onClose: () => void }) {
+  const t = useT()
+  const { form, onSubmit, unplacedError } = useRenameSubunitForm(unit, onClose)
+  return (
+    <form className="app-inline-form" onKeyDown={(e) => e.key === 'Escape' && onClose()} onSubmit={onSubmit}>
+      <Textfield label={t('subunits.newName', { name: unit.name })} {...fieldProps(form, 'name')} />
+      {unplacedError && <ErrorAlert error={unplacedError} />}
+      <div className="app-actions">
+        <Button type="submit" data-size="sm" loading={form.formState.isSubmitting}>
+          {t('subunits.save')}
+        </Button>
+        <Button type="button" variant="tertiary" data-size="sm" onClick={onClose}>
+          {t('users.cancel')}
+        </Button>
+      </div>
+    </form>
+  )
+}
+
+/** A new sub-unit: name and parent (the kommune or one of its bydeler), checked with `createSubunitBody`. */
+export function useAddSubunitForm(kommune: string) {
+  const result = useMutationForm({
+    schema: createSubunitBody,
+    defaultValues: { name: '', parentCode: kommune },
+    mutation: useAddSubunit(),
+    onSuccess: (_, values) => result.form.reset({ name: '', parentCode: values.parentCode }),
+  })
+  return result
+}
 
 function AddSubunitForm({ overview }: { overview: SubunitOverview }) {
   const t = useT()
-  const add = useAddSubunit()
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(createSubunitBody),
-    defaultValues: { name: '', parentCode: overview.kommune.code },
-  })
-  const { errors } = form.formState
-  const onSubmit = form.handleSubmit((values) =>
-    add.mutate(values, {
-      onSuccess: () => form.reset({ name: '', parentCode: values.parentCode }),
-      onError: (err) => applyApiErrors(err, form.setError, ['name', 'parentCode']),
-    }),
-  )
+  const { form, onSubmit, unplacedError } = useAddSubunitForm(overview.kommune.code)
   return (
     <form className="app-form" onSubmit={onSubmit} noValidate aria-label={t('subunits.addHeading')}>
       <Heading level={3} data-size="xs">
         {t('subunits.addHeading')}
       </Heading>
-      <Textfield label={t('subunits.name')} error={errors.name?.message} {...form.register('name')} />
-      <SelectField
-        label={t('subunits.parent')}
-        error={errors.parentCode?.message}
-        {...form.register('parentCode')}
-      >
+      <Textfield label={t('subunits.name')} {...fieldProps(form, 'name')} />
+      <SelectField label={t('subunits.parent')} {...fieldProps(form, 'parentCode')}>
         {overview.parents.map((p) => (
           <option key={p.code} value={p.code}>
             {p.name}
           </option>
         ))}
       </SelectField>
-      {add.error && !(isApiError(add.error) && add.error.errors.length > 0) && (
-        <ErrorAlert error={add.error} />
-      )}
+      {unplacedError && <ErrorAlert error={unplacedError} />}
       <div className="app-actions">
-        <Button type="submit" loading={add.isPending}>
+        <Button type="submit" loading={form.formState.isSubmitting}>
           {t('subunits.add')}
         </Button>
       </div>

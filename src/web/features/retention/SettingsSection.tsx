@@ -1,10 +1,18 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react'
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useId, useState } from 'react'
-import type { RetentionSettings, RetentionType } from '../../../shared/api/retention'
+import { useForm } from 'react-hook-form'
+import { z } from 'zod'
+import {
+  type RetentionSettings,
+  type RetentionType,
+  retentionSettingBody,
+} from '../../../shared/api/retention'
 import { isApiError } from '../../api/client'
 import { ConflictNotice } from '../../components/ConflictNotice'
 import { DataTable } from '../../components/DataTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
 import { useT } from '../../i18n'
 import { referenceLabel, TYPE_LABELS } from './labels'
 import { useUpdateRetentionSetting } from './useRetention'
@@ -106,6 +114,37 @@ export function SettingsSection({ data }: { data: RetentionSettings }) {
   )
 }
 
+/**
+ * One row's period: blank means the default, otherwise whole days within the installation's
+ * limits (the shared `retentionSettingBody` rule, with the limits the server reported).
+ */
+export function useSettingRowForm(
+  s: Setting,
+  limits: { min: number; max: number },
+  onSave: (days: number | null) => void,
+) {
+  const t = useT()
+  const schema = z.object({
+    days: z
+      .string()
+      .trim()
+      .refine(
+        (v) =>
+          v === '' ||
+          (retentionSettingBody.shape.days.safeParse(Number(v)).success &&
+            Number(v) >= limits.min &&
+            Number(v) <= limits.max),
+        { message: t('retention.settings.invalid', limits) },
+      ),
+  })
+  const form = useForm<{ days: string }>({
+    resolver: zodResolver(schema),
+    defaultValues: { days: String(s.days) },
+  })
+  const onSubmit = form.handleSubmit(({ days }) => onSave(days === '' ? null : Number(days)))
+  return { form, onSubmit }
+}
+
 function SettingRow({
   setting: s,
   limits,
@@ -118,19 +157,9 @@ function SettingRow({
   onSave: (days: number | null) => void
 }) {
   const t = useT()
-  const [draft, setDraft] = useState(String(s.days))
-  const [invalid, setInvalid] = useState(false)
+  const { form, onSubmit } = useSettingRowForm(s, limits, onSave)
   const type = t(TYPE_LABELS[s.type])
   const reference = referenceLabel(s.reference)
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    const value = draft.trim()
-    if (value === '') return onSave(null)
-    const days = Number(value)
-    const ok = Number.isInteger(days) && days >= limits.min && days <= limits.max
-    setInvalid(!ok)
-    if (ok) onSave(days)
-  }
   const formId = `retention-setting-${s.type}`
   return (
     <Table.Row>
@@ -148,15 +177,13 @@ function SettingRow({
       <Table.Cell>{reference ? t(reference) : s.reference}</Table.Cell>
       <Table.Cell>{t('retention.settings.daysValue', { days: s.defaultDays })}</Table.Cell>
       <Table.Cell>
-        <form id={formId} onSubmit={submit} noValidate>
+        <form id={formId} onSubmit={onSubmit} noValidate>
           <Textfield
             label={<span className="ds-sr-only">{t('retention.settings.daysFor', { type })}</span>}
             inputMode="numeric"
             data-size="sm"
             size={6}
-            value={draft}
-            error={invalid ? t('retention.settings.invalid', limits) : undefined}
-            onChange={(e) => setDraft(e.target.value)}
+            {...fieldProps(form, 'days')}
           />
         </form>
       </Table.Cell>

@@ -1,10 +1,11 @@
 import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react'
-import { useId, useState } from 'react'
-import type { RuleSetView } from '../../../shared/api/rulesets'
+import { useId } from 'react'
+import { type RuleSetView, ruleSetCreate, ruleSetUpdate } from '../../../shared/api/rulesets'
 import type { RuleSet } from '../../../shared/domain/measures'
 import { ruleSetProblems } from '../../../shared/domain/ruleSets'
-import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { fieldProps } from '../../components/formErrors'
+import { checkedAs, useMutationForm } from '../../components/useMutationForm'
 import { useT } from '../../i18n'
 import { useSaveRuleSet } from './useRuleSets'
 
@@ -52,6 +53,52 @@ export function toDomain(id: string, b: ReturnType<typeof toBody>): RuleSet {
   }
 }
 
+const valuesOf = (existing: RuleSetView | null): Values => ({
+  id: existing?.id ?? '',
+  name: existing?.name ?? '',
+  validFrom: existing?.validFrom ?? '',
+  validTo: existing?.validTo ?? '',
+  source: existing?.source ?? '',
+  quarantineDays: existing?.quarantine ? String(existing.quarantine.days) : '',
+  testOutDay: existing?.quarantine?.testOutDay ? String(existing.quarantine.testOutDay) : '',
+  isolationDays: existing?.isolation ? String(existing.isolation.days) : '',
+})
+
+/** Body path → form field: the rules' figures are flat text fields in the form. */
+const FIELD_OF: Record<string, keyof Values> = {
+  id: 'id',
+  name: 'name',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  source: 'source',
+  'quarantine.days': 'quarantineDays',
+  'quarantine.testOutDay': 'testOutDay',
+  'isolation.days': 'isolationDays',
+}
+const fieldOf = (path: string) => FIELD_OF[path] ?? null
+
+/** Create (`ruleSetCreate`) or edit (`ruleSetUpdate`) a rule set, checked with the shared schema. */
+export function useRuleSetForm(existing: RuleSetView | null, onDone: () => void) {
+  const minSymptomFreeDays = existing?.isolation?.minSymptomFreeDays ?? null
+  const request = (v: Values) => {
+    const body = toBody(v, minSymptomFreeDays)
+    return existing
+      ? { id: existing.id, isNew: false, body: { ...body, version: existing.version } }
+      : { id: v.id, isNew: true, body: { ...body, id: v.id } }
+  }
+  return useMutationForm({
+    schema: checkedAs<Values>(
+      (v) => ({ schema: existing ? ruleSetUpdate : ruleSetCreate, body: request(v).body }),
+      fieldOf,
+    ),
+    defaultValues: valuesOf(existing),
+    mutation: useSaveRuleSet(),
+    toBody: request,
+    fieldOf,
+    onSuccess: onDone,
+  })
+}
+
 /**
  * Create or edit a rule set. The same `ruleSetProblems` check the server runs shows overlaps and
  * bad figures against the other sets before saving.
@@ -67,90 +114,43 @@ export function RuleSetForm({
 }) {
   const t = useT()
   const headingId = useId()
-  const save = useSaveRuleSet()
-  const [v, setV] = useState<Values>({
-    id: existing?.id ?? '',
-    name: existing?.name ?? '',
-    validFrom: existing?.validFrom ?? '',
-    validTo: existing?.validTo ?? '',
-    source: existing?.source ?? '',
-    quarantineDays: existing?.quarantine ? String(existing.quarantine.days) : '',
-    testOutDay: existing?.quarantine?.testOutDay ? String(existing.quarantine.testOutDay) : '',
-    isolationDays: existing?.isolation ? String(existing.isolation.days) : '',
-  })
-  const body = toBody(v, existing?.isolation?.minSymptomFreeDays ?? null)
+  const { form, onSubmit, unplacedError } = useRuleSetForm(existing, onDone)
+  const v = form.watch()
   const id = existing?.id ?? v.id
   const problems =
     v.validFrom && id
-      ? ruleSetProblems([...others.filter((o) => o.id !== id), toDomain(id, body)]).filter((p) =>
-          p.includes(`«${id}»`),
-        )
+      ? ruleSetProblems([
+          ...others.filter((o) => o.id !== id),
+          toDomain(id, toBody(v, existing?.isolation?.minSymptomFreeDays ?? null)),
+        ]).filter((p) => p.includes(`«${id}»`))
       : []
-  const err = (path: string) => (isApiError(save.error) ? save.error.fieldError(path) : undefined)
-  const field = (key: keyof Values) => ({
-    value: v[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      setV({ ...v, [key]: e.target.value }),
-  })
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    save.mutate(
-      existing
-        ? { id: existing.id, isNew: false, body: { ...body, version: existing.version } }
-        : { id: v.id, isNew: true, body: { ...body, id: v.id } },
-      { onSuccess: onDone },
-    )
-  }
+  const field = (key: keyof Values) => fieldProps(form, key)
   return (
     <section aria-labelledby={headingId} className="app-stack cw-section">
       <Heading level={2} data-size="sm" id={headingId}>
         {existing ? t('ruleSets.form.heading', { id: existing.id }) : t('ruleSets.form.newHeading')}
       </Heading>
-      <form className="app-stack" onSubmit={submit} noValidate>
+      <form className="app-stack" onSubmit={onSubmit} noValidate>
         <div className="cw-form-grid">
-          {!existing && <Textfield label={t('ruleSets.form.id')} error={err('id')} {...field('id')} />}
-          <Textfield label={t('ruleSets.form.name')} error={err('name')} {...field('name')} />
-          <Textfield
-            type="date"
-            label={t('ruleSets.form.validFrom')}
-            error={err('validFrom')}
-            {...field('validFrom')}
-          />
-          <Textfield
-            type="date"
-            label={t('ruleSets.form.validTo')}
-            error={err('validTo')}
-            {...field('validTo')}
-          />
+          {!existing && <Textfield label={t('ruleSets.form.id')} {...field('id')} />}
+          <Textfield label={t('ruleSets.form.name')} {...field('name')} />
+          <Textfield type="date" label={t('ruleSets.form.validFrom')} {...field('validFrom')} />
+          <Textfield type="date" label={t('ruleSets.form.validTo')} {...field('validTo')} />
           <Textfield
             type="number"
             min={1}
             label={t('ruleSets.form.quarantineDays')}
-            error={err('quarantine.days')}
             {...field('quarantineDays')}
           />
-          <Textfield
-            type="number"
-            min={1}
-            label={t('ruleSets.form.testOutDay')}
-            error={err('quarantine.testOutDay')}
-            {...field('testOutDay')}
-          />
+          <Textfield type="number" min={1} label={t('ruleSets.form.testOutDay')} {...field('testOutDay')} />
           <Textfield
             type="number"
             min={1}
             label={t('ruleSets.form.isolationDays')}
-            error={err('isolation.days')}
             {...field('isolationDays')}
           />
         </div>
-        <Textfield
-          multiline
-          rows={3}
-          label={t('ruleSets.form.source')}
-          error={err('source')}
-          {...field('source')}
-        />
+        <Textfield multiline rows={3} label={t('ruleSets.form.source')} {...field('source')} />
         {problems.length > 0 && (
           <Alert data-color="warning">
             <strong>{t('ruleSets.form.preview')}</strong>
@@ -161,11 +161,9 @@ export function RuleSetForm({
             </ul>
           </Alert>
         )}
-        {save.isError && !(isApiError(save.error) && save.error.errors.length > 0) && (
-          <ErrorAlert error={save.error} />
-        )}
+        {unplacedError && <ErrorAlert error={unplacedError} />}
         <div className="cw-actions">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={form.formState.isSubmitting}>
             {t('ruleSets.form.save')}
           </Button>
           <Button type="button" variant="tertiary" onClick={onDone}>
