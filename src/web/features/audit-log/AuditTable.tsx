@@ -1,5 +1,5 @@
 import { Button, Table, Tag } from '@digdir/designsystemet-react'
-import { Fragment, useState } from 'react'
+import { Fragment, type ReactNode, useState } from 'react'
 import type { AuditEntryView, AuditOutcome } from '../../../shared/api/audit-log'
 import { DataTable } from '../../components/DataTable'
 import { type MessageKey, useT } from '../../i18n'
@@ -17,10 +17,39 @@ export const outcomeColor: Record<AuditOutcome, 'neutral' | 'danger' | 'warning'
 
 export const roleKey = (role: string) => `role.${role}` as MessageKey
 
+/** What a log row and an innsyn row share. */
+type EntryFacts = Pick<
+  AuditEntryView,
+  'occurredAt' | 'userName' | 'roles' | 'action' | 'basis' | 'reason' | 'outcome'
+>
+
+/** The cells of one logged event, with the record cell supplied by the table. */
+export function AuditEntryCells({ entry: e, record }: { entry: EntryFacts; record: ReactNode }) {
+  const t = useT()
+  const label = useAuditLabel()
+  return (
+    <>
+      <Table.Cell className="app-nowrap">{formatOsloDateTime(e.occurredAt)}</Table.Cell>
+      <Table.Cell>{e.userName ?? t('auditLog.noUser')}</Table.Cell>
+      <Table.Cell>{e.roles.map((r) => t(roleKey(r))).join(', ')}</Table.Cell>
+      <Table.Cell>{label('action', e.action)}</Table.Cell>
+      <Table.Cell>{record}</Table.Cell>
+      <Table.Cell>
+        {t(`auditLog.basis.${e.basis}`)}
+        {e.reason && <div className="app-muted">{e.reason}</div>}
+      </Table.Cell>
+      <Table.Cell>
+        <Tag data-color={outcomeColor[e.outcome]} data-size="sm">
+          {t(`auditLog.outcome.${e.outcome}`)}
+        </Tag>
+      </Table.Cell>
+    </>
+  )
+}
+
 /** The log as a table, one row per event, each with a disclosure button for its details. */
 export function AuditTable({ items }: { items: AuditEntryView[] }) {
   const t = useT()
-  const label = useAuditLabel()
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const toggle = (id: number) =>
     setOpen((prev) => {
@@ -50,22 +79,7 @@ export function AuditTable({ items }: { items: AuditEntryView[] }) {
         return (
           <Fragment key={e.id}>
             <Table.Row>
-              <Table.Cell className="app-nowrap">{formatOsloDateTime(e.occurredAt)}</Table.Cell>
-              <Table.Cell>{e.userName ?? t('auditLog.noUser')}</Table.Cell>
-              <Table.Cell>{e.roles.map((r) => t(roleKey(r))).join(', ')}</Table.Cell>
-              <Table.Cell>{label('action', e.action)}</Table.Cell>
-              <Table.Cell>
-                <RecordCell entry={e} />
-              </Table.Cell>
-              <Table.Cell>
-                {t(`auditLog.basis.${e.basis}`)}
-                {e.reason && <div className="app-muted">{e.reason}</div>}
-              </Table.Cell>
-              <Table.Cell>
-                <Tag data-color={outcomeColor[e.outcome]} data-size="sm">
-                  {t(`auditLog.outcome.${e.outcome}`)}
-                </Tag>
-              </Table.Cell>
+              <AuditEntryCells entry={e} record={<RecordCell entry={e} />} />
               <Table.Cell>
                 <Button
                   type="button"

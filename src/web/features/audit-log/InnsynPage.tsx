@@ -1,6 +1,7 @@
-import { Button, Checkbox, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Button, Checkbox, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useSearchParams } from 'react-router'
 import type { InnsynReportView } from '../../../shared/api/audit-log'
+import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
@@ -8,13 +9,11 @@ import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { AuditLogNav } from './AuditLogNav'
-import { outcomeColor, roleKey } from './AuditTable'
+import { AuditEntryCells } from './AuditTable'
 import { useAuditLabel } from './auditLabels'
-import { formatOsloDateTime } from './format'
 import { PersonPicker, personLabel } from './PersonPicker'
 import { innsynCsvHref, useInnsyn } from './useAuditLog'
 import './audit-log.css'
-import { DataTable } from '../../components/DataTable'
 
 /** `/sikkerhetslogg/innsyn?personId=…`: the innsyn report for one person (SPEC §2). */
 export function InnsynPage() {
@@ -116,20 +115,7 @@ function InnsynResult({ report, href }: { report: InnsynReportView; href: string
             // Rows have no id of their own; the report is read-only and never reordered.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <Table.Row key={i}>
-              <Table.Cell className="app-nowrap">{formatOsloDateTime(r.occurredAt)}</Table.Cell>
-              <Table.Cell>{r.userName ?? t('auditLog.noUser')}</Table.Cell>
-              <Table.Cell>{r.roles.map((x) => t(roleKey(x))).join(', ')}</Table.Cell>
-              <Table.Cell>{label('action', r.action)}</Table.Cell>
-              <Table.Cell>{r.recordType ? label('recordType', r.recordType) : ''}</Table.Cell>
-              <Table.Cell>
-                {t(`auditLog.basis.${r.basis}`)}
-                {r.reason && <div className="app-muted">{r.reason}</div>}
-              </Table.Cell>
-              <Table.Cell>
-                <Tag data-color={outcomeColor[r.outcome]} data-size="sm">
-                  {t(`auditLog.outcome.${r.outcome}`)}
-                </Tag>
-              </Table.Cell>
+              <AuditEntryCells entry={r} record={r.recordType ? label('recordType', r.recordType) : ''} />
             </Table.Row>
           ))}
         </DataTable>
