@@ -13,7 +13,7 @@ const handle = url
   ? await openDatabase({ url, poolSize: 1, appRole: null })
   : await openDatabase({ dataDir: dir, appRole: null })
 try {
-  const applied = await migrate(handle.pool, { appRole: null })
+  const applied = await migrate(handle.pool)
   console.log(
     applied.length
       ? `Kjørte migreringer: ${applied.join(', ')}`

@@ -21,7 +21,7 @@ export async function prepareBenchDatabase(url: string, persons: number, log: (m
   if (exists.rowCount === 0) await admin.query(`create database ${name}`)
   await admin.end()
   const handle = await openDatabase({ url, poolSize: 2, appRole: null })
-  await migrate(handle.pool, { appRole: null })
+  await migrate(handle.pool)
   const { n } = (await handle.pool.query<{ n: number }>('select count(*)::int as n from persons')).rows[0]!
   if (n < persons * 0.9) {
     if (n > 0)

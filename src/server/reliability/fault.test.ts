@@ -28,7 +28,7 @@ beforeAll(async () => {
   await admin.query('create database smittespor')
   await admin.end()
   const owner = await openDatabase({ url: cluster.url('smittespor'), poolSize: 1, appRole: null })
-  await migrate(owner.pool, { appRole: null })
+  await migrate(owner.pool)
   await owner.close()
   handle = await openDatabase({ url: cluster.url('smittespor'), poolSize: 4 })
   app = await buildApp({ config: testConfig(), db: handle.db, serveWeb: false, logger: false })

@@ -7,6 +7,17 @@ import { type DatabaseHandle, openDatabase } from '../db/kysely'
 import { withDatabase } from './global-setup'
 
 /**
+ * How the app under test reaches its database: directly as the owner (TEST_DATABASE_URL), or —
+ * the pooler runs of .ci/run — through TEST_APP_DATABASE_URL (PgBouncer; its user may be a
+ * non-owner login role) in TEST_DATABASE_POOL_MODE.
+ */
+export function testAppConnection(database: string) {
+  const url = process.env.TEST_APP_DATABASE_URL || process.env.TEST_DATABASE_URL!
+  const poolMode = process.env.TEST_DATABASE_POOL_MODE === 'transaction' ? 'transaction' : 'session'
+  return { url: withDatabase(url, database), poolSize: 5, poolMode } as const
+}
+
+/**
  * A fresh, migrated database for one test file, running as the application role (RLS applies):
  * PGlite loaded from the run's template, or a PostgreSQL copy of the template database when
  * TEST_DATABASE_URL is set. Close it in afterAll.
@@ -32,7 +43,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { ownerPool
     }
     await admin.end()
     const dbUrl = withDatabase(url, name)
-    const handle = await openDatabase({ url: dbUrl, poolSize: 5 })
+    const handle = await openDatabase(testAppConnection(name))
     let owner: pg.Pool | undefined
     return {
       ...handle,
