@@ -26,6 +26,8 @@ const envSchema = z.object({
   REPORTING_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   /** Redis for state shared by instances (rate-limit counters); memory per instance without it. */
   REDIS_URL: z.string().optional(),
+  /** Prefix of every Redis key, so several environments can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default('smittespor:'),
   SESSION_SECRET: z.string().min(32).optional(),
   DEMO_SEED: boolish.optional(),
   FAKE_IDPORTEN: boolish.optional(),
