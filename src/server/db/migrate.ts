@@ -37,7 +37,7 @@ const LOCK_KEY = 724_113_001
 
 type OwnerQuery = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
 
-/** Runs after the SQL files, as the owner and under the migration lock (the pg-boss schema). */
+/** Runs after the SQL files, as the owner (pg-boss's schema, which takes its own lock). */
 export type AfterMigrate = (query: OwnerQuery) => Promise<void>
 
 /**
@@ -110,11 +110,33 @@ export async function migrate(
       })
       if (ran) applied.push(m.version)
     }
-    if (options.after) await locked(() => options.after!(query))
+    if (options.after) await options.after(asOwner(query))
   } finally {
     client.release()
   }
   return applied
+}
+
+const BEGIN = /^\s*begin\s*;/i
+
+/**
+ * Runs each statement as the login role even on a client that switched to the app role: a text
+ * that opens its own transaction gets SET LOCAL ROLE NONE after its BEGIN, anything else runs in
+ * a transaction of its own that starts with it.
+ */
+function asOwner(query: OwnerQuery): OwnerQuery {
+  return async (text, values) => {
+    if (BEGIN.test(text) && !values?.length) return query(text.replace(BEGIN, 'begin; set local role none;'))
+    await query('begin; set local role none')
+    try {
+      const result = await query(text, values)
+      await query('commit')
+      return result
+    } catch (err) {
+      await query('rollback').catch(() => {})
+      throw err
+    }
+  }
 }
 
 let cachedVersions: string[] | undefined

@@ -136,17 +136,6 @@ export interface AuditChainHeadsTable {
   hash: string
 }
 
-export interface ScheduledJobsTable {
-  name: string
-  next_run_at: TimestampDefault
-  last_started_at: TimestampNull
-  last_finished_at: TimestampNull
-  last_status: 'ok' | 'failed' | null
-  last_result: unknown
-  last_instance: string | null
-  runs: Generated<number>
-}
-
 type DateCol = string | null
 type Version = Generated<number>
 
@@ -685,7 +674,6 @@ export interface DB {
   followup_calls: FollowupCallsTable
   person_documents: PersonDocumentsTable
   outbox: OutboxTable
-  scheduled_jobs: ScheduledJobsTable
   users: UsersTable
   user_roles: UserRolesTable
   sessions: SessionsTable

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { type DatabaseHandle, openDatabase } from '../db/kysely'
@@ -72,11 +73,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { ownerPool
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))])
   const pglite = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm } })
   const handle = await openDatabase({ pglite })
+  let owner: pg.Pool | undefined
   return {
     ...handle,
     // PGlite has one session: the owner view shares it, so callers must RESET/SET ROLE themselves.
-    ownerPool: async () => handle.pool,
+    // Its own pool is not guarded (db/connection.ts), so its transactions stay the owner's.
+    ownerPool: async () => {
+      owner ??= new pg.Pool({ ...(createPgConfig(pglite) as unknown as pg.PoolConfig), max: 1 })
+      return owner
+    },
     async close() {
+      await owner?.end()
       await handle.close()
       await pglite.close()
     },
