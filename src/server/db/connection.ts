@@ -13,6 +13,10 @@ export type PoolMode = 'session' | 'transaction'
 /** A statement that opens a transaction, as sent by inTenant, Kysely's driver or pg-boss. */
 const BEGIN = /^\s*(?:begin|start\s+transaction)\b[^;]*;?/i
 const ROLE = /^[a-z_][a-z0-9_]*$/
+/** Statements that end or work inside a transaction: never wrapped in one of their own. */
+const TRANSACTION_CONTROL = /^\s*(?:commit|rollback|end|abort|savepoint|release)\b/i
+/** A message whose last statement ends the transaction (COMMIT, or the audit rows then COMMIT). */
+const ENDS = /(?:^|;)\s*(?:commit|rollback|end|abort)\s*;?\s*$/i
 
 type Query = (...args: unknown[]) => unknown
 const originals = new WeakMap<object, Query>()
