@@ -15,7 +15,7 @@ export interface TransactionHook {
    * SQL sent in the same round trip as BEGIN (values validated by the hook: it is inlined), and
    * how to translate an error it raises. Called before the transaction starts.
    */
-  begin?(): { sql: string; onError?(err: unknown): unknown } | undefined
+  begin?(tx: { readOnly: boolean }): { sql: string; onError?(err: unknown): unknown } | undefined
   /** The transaction is open. */
   started?(trx: Trx): void
   /** SQL to run just before COMMIT, in the same round trip ('' for nothing). */

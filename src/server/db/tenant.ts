@@ -17,11 +17,12 @@ const USER_ID = /^[0-9A-Za-z_-]{1,64}$/
  * and only for this transaction (`set_config(…, true)`; the connection adds `SET LOCAL ROLE`,
  * connection.ts), so it is right on whatever server session a pooler hands out. Hooks
  * (db/hooks.ts) add their SQL to that round trip and to the COMMIT's. The values are validated
- * first, so inlining them is safe.
+ * first, so inlining them is safe. `readOnly` makes PostgreSQL refuse any write: the aggregate
+ * reads that may go to a replica (deps.reportingDb) use it, so they cannot start writing unseen.
  */
 export async function inTenant<T>(
   db: Database,
-  scope: { kommune: string | null; userId?: string | null },
+  scope: { kommune: string | null; userId?: string | null; readOnly?: boolean },
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
   const kommune = scope.kommune ?? ''
@@ -30,7 +31,7 @@ export async function inTenant<T>(
   if (userId && !USER_ID.test(userId)) throw new Error('inTenant: invalid user id')
   const hooks = transactionHooks()
   const begins = hooks.flatMap((h) => {
-    const b = h.begin?.()
+    const b = h.begin?.({ readOnly: !!scope.readOnly })
     return b ? [b] : []
   })
   const extra = begins.map((b) => `; ${b.sql}`).join('')
@@ -38,7 +39,7 @@ export async function inTenant<T>(
     try {
       await sql
         .raw(
-          `begin; select set_config('app.kommune', '${kommune}', true), set_config('app.user', '${userId}', true)${extra}`,
+          `begin${scope.readOnly ? ' read only' : ''}; select set_config('app.kommune', '${kommune}', true), set_config('app.user', '${userId}', true)${extra}`,
         )
         .execute(conn)
     } catch (err) {

@@ -76,9 +76,12 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL', () => {
       (d) => new JobRuntime({ db: d, config: testConfig(), definitions: [job] }),
     )
     try {
+      // Both instances find it due at the same moment: one run is queued …
+      const queued = await Promise.all([workers[0]!.trigger(job.name), workers[1]!.trigger(job.name)])
+      expect(queued.filter(Boolean)).toHaveLength(1)
+      // … and both instances' workers poll for it.
       await Promise.all(workers.map((w) => w.startWorkers({ pollingIntervalSeconds: 0.5 })))
-      await Promise.all([workers[0]!.trigger(job.name), workers[1]!.trigger(job.name)])
-      for (let i = 0; i < 50 && runs === 0; i++) await new Promise((r) => setTimeout(r, 100))
+      for (let i = 0; i < 200 && runs === 0; i++) await new Promise((r) => setTimeout(r, 100))
       // Give the other instance several polls to (wrongly) run it again.
       await new Promise((r) => setTimeout(r, 1500))
       expect(runs).toBe(1)
