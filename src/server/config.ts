@@ -28,6 +28,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Prefix of every Redis key, so several environments can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default('smittespor:'),
+  /** Months the audit log is kept; older month partitions are dropped whole (at least 120). */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(120).max(1200).default(120),
   SESSION_SECRET: z.string().min(32).optional(),
   DEMO_SEED: boolish.optional(),
   FAKE_IDPORTEN: boolish.optional(),

@@ -136,6 +136,14 @@ export interface AuditChainHeadsTable {
   hash: string
 }
 
+/** Where a chain continues after its oldest partitions were dropped (migration 0031). */
+export interface AuditChainAnchorsTable {
+  chain: string
+  seq: number
+  hash: string
+  dropped_before: Date
+}
+
 type DateCol = string | null
 type Version = Generated<number>
 
@@ -684,6 +692,7 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable
   audit_log: AuditLogTable
   audit_chain_heads: AuditChainHeadsTable
+  audit_chain_anchors: AuditChainAnchorsTable
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>

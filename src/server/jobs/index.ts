@@ -1,3 +1,4 @@
+import { auditPartitionsJob } from '../audit/partitions'
 import { importRecoverJob, importStepJob } from '../features/imports/imports.worker'
 import {
   followUpGenerateJob,
@@ -21,6 +22,7 @@ export const jobs: JobDefinition[] = [
   retentionJob,
   importStepJob,
   importRecoverJob,
+  auditPartitionsJob,
 ]
 
 /** The migrator's last step (as owner): pg-boss's schema and one queue per job. */
