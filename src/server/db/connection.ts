@@ -38,16 +38,27 @@ export function guardClient(client: pg.ClientBase, appRole: string | null, mode:
   if (!appRole) return
   if (!ROLE.test(appRole)) throw new Error(`invalid app role ${appRole}`)
   const setRole = `set local role ${appRole}`
+  // Whether the client is inside a transaction. Tracked here as well as read from the server's
+  // last ReadyForQuery: a failed query rejects before its ReadyForQuery arrives, and the
+  // ROLLBACK that follows must not be mistaken for a statement outside a transaction.
+  let open = false
   client.query = ((...args: unknown[]) => {
     const [first, second] = args
     const text = typeof first === 'string' ? first : undefined
     const hasValues = Array.isArray(second) && second.length > 0
-    if (text !== undefined && !hasValues && BEGIN.test(text))
+    if (text !== undefined && !hasValues && BEGIN.test(text)) {
+      open = !ENDS.test(text)
       return original(
         text.replace(BEGIN, (m) => `${m.trim().replace(/;?$/, ';')} ${setRole};`),
         ...args.slice(1),
       )
-    if (mode === 'session' || client.getTransactionStatus() !== 'I') return original(...args)
+    }
+    if (text !== undefined && TRANSACTION_CONTROL.test(text)) {
+      if (ENDS.test(text) && !/^\s*rollback\s+to\b/i.test(text)) open = false
+      return original(...args)
+    }
+    if (text !== undefined && !hasValues && ENDS.test(text)) open = false
+    if (mode === 'session' || open || client.getTransactionStatus() !== 'I') return original(...args)
     if (isSubmittable(first))
       throw new Error('DATABASE_POOL_MODE=transaction: a streamed query must run inside a transaction')
     const callback =
