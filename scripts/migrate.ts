@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { openDatabase } from '../src/server/db/kysely'
 import { migrate } from '../src/server/db/migrate'
+import { installJobs } from '../src/server/jobs'
 
 const url = process.env.DATABASE_URL
 const dir = process.env.PGLITE_DIR ?? './data/pglite'
@@ -13,7 +14,7 @@ const handle = url
   ? await openDatabase({ url, poolSize: 1, appRole: null })
   : await openDatabase({ dataDir: dir, appRole: null })
 try {
-  const applied = await migrate(handle.pool, { appRole: null })
+  const applied = await migrate(handle.pool, { after: installJobs })
   console.log(
     applied.length
       ? `Kjørte migreringer: ${applied.join(', ')}`

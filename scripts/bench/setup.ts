@@ -3,6 +3,7 @@ import pg from 'pg'
 import { hashToken } from '../../src/server/auth/sessions'
 import { openDatabase } from '../../src/server/db/kysely'
 import { migrate } from '../../src/server/db/migrate'
+import { installJobs } from '../../src/server/jobs'
 import { generateSynthetic } from '../../src/server/seed/synthetic'
 import { syntheticNationalId } from '../../src/server/seed/synthetic-id'
 
@@ -21,7 +22,7 @@ export async function prepareBenchDatabase(url: string, persons: number, log: (m
   if (exists.rowCount === 0) await admin.query(`create database ${name}`)
   await admin.end()
   const handle = await openDatabase({ url, poolSize: 2, appRole: null })
-  await migrate(handle.pool, { appRole: null })
+  await migrate(handle.pool, { after: installJobs })
   const { n } = (await handle.pool.query<{ n: number }>('select count(*)::int as n from persons')).rows[0]!
   if (n < persons * 0.9) {
     if (n > 0)

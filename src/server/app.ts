@@ -47,11 +47,15 @@ import { registerErrorHandler, registerNotFound } from './http/error-handler'
 import { registerSecurity } from './http/security'
 import { registerSpa } from './http/spa'
 import type { App, AppDeps } from './http/types'
+import { jobs } from './jobs'
+import { JobRuntime } from './jobs/runtime'
 import { loggerOptions } from './logger'
 
 export interface BuildAppOptions {
   config: AppConfig
   db: Database
+  /** The read replica for aggregate-only reads (REPORTING_DATABASE_URL); default db. */
+  reportingDb?: Database
   /** Serve the built SPA from config.env.WEB_DIST (off in API tests). */
   serveWeb?: boolean
   logger?: boolean
@@ -74,6 +78,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const deps: AppDeps = {
     db,
     config,
+    jobs: new JobRuntime({ db, config, definitions: jobs, log: app.log }),
+    reportingDb: options.reportingDb ?? db,
     shuttingDown: () => shuttingDown,
     markShuttingDown: () => {
       shuttingDown = true
@@ -81,6 +87,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   }
   app.decorate('deps', deps)
   app.addHook('onClose', async () => deps.markShuttingDown())
+  // Running jobs finish their transactions before the database goes away.
+  app.addHook('onClose', async () => deps.jobs.stop())
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })

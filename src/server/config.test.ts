@@ -33,3 +33,39 @@ describe('SESSION_CACHE_SECONDS', () => {
     expect(() => loadConfig({ SESSION_CACHE_SECONDS: '600' })).toThrow(/SESSION_CACHE_SECONDS/)
   })
 })
+
+describe('database, replica and Redis settings (issue 21)', () => {
+  const url = 'postgres://web@pgbouncer:6432/smittespor'
+  it('defaults: session pool mode, migrations through DATABASE_URL, no replica, no Redis', () => {
+    const c = loadConfig({ DATABASE_URL: url })
+    expect(c.database).toMatchObject({
+      kind: 'postgres',
+      poolMode: 'session',
+      migrationUrl: url,
+      reporting: null,
+    })
+    expect(c.redisUrl).toBeNull()
+    expect(c.env.AUDIT_RETENTION_MONTHS).toBe(120)
+  })
+
+  it('takes transaction mode, the owner’s migration URL, a replica and Redis', () => {
+    const c = loadConfig({
+      DATABASE_URL: url,
+      DATABASE_POOL_MODE: 'transaction',
+      MIGRATION_DATABASE_URL: 'postgres://owner@primary:5432/smittespor',
+      REPORTING_DATABASE_URL: 'postgres://web@replica:6432/smittespor',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    })
+    expect(c.database).toMatchObject({
+      poolMode: 'transaction',
+      migrationUrl: 'postgres://owner@primary:5432/smittespor',
+      reporting: { url: 'postgres://web@replica:6432/smittespor', poolSize: 5 },
+    })
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379')
+  })
+
+  it('refuses an unknown pool mode and an audit retention under ten years', () => {
+    expect(() => loadConfig({ DATABASE_POOL_MODE: 'statement' })).toThrow(/DATABASE_POOL_MODE/)
+    expect(() => loadConfig({ AUDIT_RETENTION_MONTHS: '60' })).toThrow(/AUDIT_RETENTION_MONTHS/)
+  })
+})

@@ -17,6 +17,19 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PGLITE_DIR: z.string().default('./data/pglite'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** `transaction` behind PgBouncer in transaction mode: nothing kept per server session. */
+  DATABASE_POOL_MODE: z.enum(['session', 'transaction']).default('session'),
+  /** The owner's direct connection for migrations; default DATABASE_URL. */
+  MIGRATION_DATABASE_URL: z.string().optional(),
+  /** A read replica for aggregate-only reads (FHI views, dashboards, weekly report drafts). */
+  REPORTING_DATABASE_URL: z.string().optional(),
+  REPORTING_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
+  /** Redis for state shared by instances (rate-limit counters); memory per instance without it. */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of every Redis key, so several environments can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default('smittespor:'),
+  /** Months the audit log is kept; older month partitions are dropped whole (at least 120). */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(120).max(1200).default(120),
   SESSION_SECRET: z.string().min(32).optional(),
   DEMO_SEED: boolish.optional(),
   FAKE_IDPORTEN: boolish.optional(),
@@ -64,7 +77,17 @@ export interface AppConfig {
   demo: boolean
   fakeIdporten: boolean
   publicUrl: string
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | {
+        kind: 'postgres'
+        url: string
+        poolSize: number
+        poolMode: 'session' | 'transaction'
+        migrationUrl: string
+        reporting: { url: string; poolSize: number } | null
+      }
+  redisUrl: string | null
   sessionSecret: string
   /** How long a resolved session may serve GET requests from memory (auth/session-cache.ts). */
   sessionCacheMs: number
@@ -132,8 +155,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     fakeIdporten: !production && (env.FAKE_IDPORTEN ?? true),
     publicUrl,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.DB_POOL_SIZE,
+          poolMode: env.DATABASE_POOL_MODE,
+          migrationUrl: env.MIGRATION_DATABASE_URL || env.DATABASE_URL,
+          reporting: env.REPORTING_DATABASE_URL
+            ? { url: env.REPORTING_DATABASE_URL, poolSize: env.REPORTING_DB_POOL_SIZE }
+            : null,
+        }
       : { kind: 'pglite', dataDir: env.PGLITE_DIR },
+    redisUrl: env.REDIS_URL || null,
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionCacheMs: (env.SESSION_CACHE_SECONDS ?? (production ? 5 : 0)) * 1000,
     freg: fregConfig(env, production),

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { buildApp } from './app'
-import { prepareDatabase } from './bootstrap'
+import { openReporting, prepareDatabase } from './bootstrap'
 import { ConfigError, loadConfig } from './config'
-import { jobs } from './jobs'
-import { startScheduler } from './jobs/scheduler'
 
 async function main() {
   let config: ReturnType<typeof loadConfig>
@@ -20,10 +18,13 @@ async function main() {
     mkdirSync(config.database.dataDir, { recursive: true })
 
   const handle = await prepareDatabase(config, (m) => process.stdout.write(`${m}\n`))
-  const app = await buildApp({ config, db: handle.db })
+  const reporting = await openReporting(config)
+  const app = await buildApp({ config, db: handle.db, ...(reporting ? { reportingDb: reporting.db } : {}) })
   // JOBS_ENABLED=false: an instance that only serves requests (the benchmark uses it, so the
   // retention job does not delete its two-year-old synthetic population mid-measurement).
-  const scheduler = config.env.JOBS_ENABLED ? startScheduler(handle.db, jobs, app.log) : null
+  // PGlite's single connection is shared with requests: poll less often there.
+  if (config.env.JOBS_ENABLED)
+    await app.deps.jobs.startWorkers({ pollingIntervalSeconds: config.database.kind === 'pglite' ? 5 : 2 })
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -33,9 +34,9 @@ async function main() {
     app.deps.markShuttingDown()
     // Give a load balancer a moment to see /api/ready fail before the listener closes.
     await new Promise((r) => setTimeout(r, config.production ? 5000 : 100))
-    // Let a running job finish its transaction before the database goes away.
-    await scheduler?.stop()
+    // app.close() also stops the job workers, letting a running job finish its transaction.
     await app.close()
+    await reporting?.close()
     await handle.close()
     process.exit(0)
   }

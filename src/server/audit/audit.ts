@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import type { RequestContext } from '../auth/actor'
+import { registerTransactionHook } from '../db/hooks'
 import type { Trx } from '../db/tenant'
 
 export type AuditBasis = 'normal' | 'transfer' | 'break-glass'
@@ -105,17 +106,30 @@ export async function flushAuditBatch(trx: Trx, end = false) {
 }
 
 /**
- * The statement that ends a transaction whose audit rows were deferred: the waiting rows are
- * appended and the transaction committed in one simple-protocol message (if the append fails,
- * PostgreSQL skips the COMMIT and the caller rolls back). The payload is inlined as an escaped
- * literal, since a simple query cannot carry parameters. Stops the batching.
+ * What ends a transaction whose audit rows were deferred: the waiting rows are appended in the
+ * same simple-protocol message as the COMMIT (if the append fails, PostgreSQL skips the COMMIT
+ * and the caller rolls back). The payload is inlined as an escaped literal, since a simple query
+ * cannot carry parameters. Stops the batching.
  */
 export function commitStatement(trx: Trx): string {
   const batch = batches.get(trx)
   batches.delete(trx)
-  if (!batch?.length) return 'commit'
-  return `select audit_append_many(${pg.escapeLiteral(JSON.stringify(batch))}::jsonb); commit`
+  if (!batch?.length) return ''
+  return `select audit_append_many(${pg.escapeLiteral(JSON.stringify(batch))}::jsonb)`
 }
+
+// Every tenant transaction (db/tenant.ts) batches its audit rows and appends them with its COMMIT;
+// a savepoint rolled back to drops the rows added after it.
+registerTransactionHook({
+  name: 'audit',
+  started: startAuditBatch,
+  beforeCommit: commitStatement,
+  failed: dropAuditBatch,
+  savepoint: (trx) => {
+    const mark = auditBatchMark(trx)
+    return () => rewindAuditBatch(trx, mark)
+  },
+})
 
 /** Builds the payload; exported for tests. Throws on events the log must never accept. */
 export function auditPayload(ctx: RequestContext, event: AuditEvent): Omit<AuditPayload, 'occurredAt'> {

@@ -90,6 +90,13 @@ async function verifyIn(query: Query, batchSize: number, maxProblems: number): P
       { ...h, seq: Number(h.seq) },
     ]),
   )
+  // Chains whose oldest partitions were dropped continue from their anchor (migration 0031).
+  const anchors = new Map(
+    (await query<Head>('select chain, seq, hash from audit_chain_anchors')).map((a) => [
+      a.chain,
+      { ...a, seq: Number(a.seq) },
+    ]),
+  )
   const seen = new Set<string>()
   let rows = 0
   let state = null as ChainState | null
@@ -99,15 +106,24 @@ async function verifyIn(query: Query, batchSize: number, maxProblems: number): P
       if (state?.chain !== row.chain) {
         if (state) checkHead(state, heads.get(state.chain), report)
         seen.add(row.chain)
-        state = { chain: row.chain, expected: 1, prevHash: GENESIS_HASH, last: null }
+        const anchor = anchors.get(row.chain)
+        state = {
+          chain: row.chain,
+          expected: anchor ? anchor.seq + 1 : 1,
+          prevHash: anchor?.hash ?? GENESIS_HASH,
+          last: null,
+        }
       }
       checkRow(state, row, report)
     }
     batch = batch.length < batchSize ? [] : await readBatch(query, batch.at(-1)!, batchSize)
   }
   if (state) checkHead(state, heads.get(state.chain), report)
-  // A head whose chain has no rows left: every row of it was deleted.
-  for (const head of heads.values())
+  // A head whose chain has no rows left: every row of it was deleted (unless retention dropped
+  // them all with their partitions, and the anchor is where the head is).
+  for (const head of heads.values()) {
+    const anchor = anchors.get(head.chain)
+    if (anchor && anchor.seq === head.seq && anchor.hash === head.hash) continue
     if (!seen.has(head.chain) && head.seq > 0)
       report({
         chain: head.chain,
@@ -116,6 +132,7 @@ async function verifyIn(query: Query, batchSize: number, maxProblems: number): P
         problem: 'head-mismatch',
         detail: `head says seq ${head.seq}, but the chain has no rows`,
       })
+  }
   const chains = new Set([...seen, ...heads.keys()]).size
   return { ok: problems.length === 0, chains, rows, problems, truncated }
 }

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit'
 import { z } from 'zod'
 import { metaResponse, selectKommuneBody, sessionResponse } from '../../shared/api/session'
 import { forbidden } from '../http/errors'
@@ -22,7 +21,7 @@ const frontchannelQuery = z.object({
 export const safeReturnTo = (p: string | undefined) => (p && /^\/(?!\/)[^\\]*$/.test(p) ? p : '/')
 
 export async function authRoutes(app: App, oidc: OidcClient) {
-  await app.register(rateLimit, { global: false })
+  // @fastify/rate-limit is registered by registerSecurity (memory, or Redis with REDIS_URL).
   const limited = { rateLimit: { max: app.deps.config.env.RATE_LIMIT_LOGIN_PER_MIN, timeWindow: '1 minute' } }
 
   app.get(

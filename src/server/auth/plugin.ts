@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError, unauthorized } from '../http/errors'
@@ -44,15 +45,23 @@ async function authPlugin(app: App) {
     req.session = session
     req.actor = session.actor
     req.ctx.actor = session.actor
-  })
-
-  app.addHook('preHandler', async (req) => {
-    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api') || !req.session) return
-    const sent = req.headers[CSRF_HEADER]
-    if (typeof sent !== 'string' || sent !== req.session.csrfToken) {
+    // CSRF before the body is parsed and validated: a forged request gets 403, never a 400 that
+    // tells the forger which fields are wrong.
+    if (
+      UNSAFE.has(req.method) &&
+      req.url.startsWith('/api') &&
+      !sameToken(req.headers[CSRF_HEADER], session.csrfToken)
+    )
       throw new AppError(403, 'csrf', 'Sikkerhetstoken mangler eller er utløpt. Last siden på nytt.')
-    }
   })
+}
+
+/** Constant-time comparison (of fixed-length digests, so the length does not leak either). */
+export function sameToken(sent: unknown, expected: string): boolean {
+  if (typeof sent !== 'string' || sent === '') return false
+  const a = createHash('sha256').update(sent).digest()
+  const b = createHash('sha256').update(expected).digest()
+  return timingSafeEqual(a, b)
 }
 
 /** The session behind a cookie: for a read a recent copy will do (checked later), else the database. */

@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { registerTransactionHook } from '../db/hooks'
+import { AppError } from '../http/errors'
 import type { ResolvedSession } from './sessions'
 
 /**
@@ -72,3 +74,36 @@ export function takeSessionCheck(): SessionCheck | undefined {
   if (store) store.check = undefined
   return check
 }
+
+const SESSION_CHANGED = 'SM001'
+const HEX = /^[0-9a-f]+$/
+
+/**
+ * A request served by a cached session asserts, in the same round trip as the BEGIN of its first
+ * tenant transaction that may read personal data, that the session is unchanged (migration 0024). Both values are hex,
+ * checked here because they are inlined. A failed check ends the request with 401.
+ */
+registerTransactionHook({
+  name: 'session-check',
+  // A read-only transaction (aggregates, possibly on a replica that lags) leaves the check to the
+  // request's next transaction on the primary: it reads no personal data.
+  begin: ({ readOnly }) => {
+    if (readOnly) return undefined
+    const check = takeSessionCheck()
+    if (!check) return undefined
+    if (!HEX.test(check.sessionId) || !HEX.test(check.fingerprint))
+      throw new Error('inTenant: invalid session check')
+    return {
+      sql: `select app_session_assert('${check.sessionId}', '${check.fingerprint}', ${Math.trunc(check.idleMinutes)})`,
+      onError: (err) => {
+        if ((err as { code?: string }).code !== SESSION_CHANGED) return undefined
+        forgetSessions(check.sessionId)
+        return new AppError(
+          401,
+          'session-changed',
+          'Innloggingen eller tilgangene dine er endret. Last siden på nytt.',
+        )
+      },
+    }
+  },
+})

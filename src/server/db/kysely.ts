@@ -1,10 +1,13 @@
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { CompiledQuery, Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { guardClient, type PoolMode } from './connection'
 import { prepareStatements } from './prepared'
 import type { DB } from './schema'
+
+export type { PoolMode } from './connection'
 
 /** The role the application runs as. It does not own the tables, so row-level security applies to it. */
 export const APP_ROLE = 'smittespor_app'
@@ -14,10 +17,11 @@ export type Database = Kysely<DB>
 export interface DatabaseHandle {
   db: Database
   kind: 'pglite' | 'postgres'
-  /** Raw pool: the migrator uses it as table owner (it resets the role on its own client). */
+  /** Raw pool (guarded like Kysely's: connection.ts). The migrator uses it as owner on PGlite. */
   pool: pg.Pool
-  /** The role every Kysely connection switches to, or null when the login role is already unprivileged. */
+  /** The role every transaction switches to, or null when the login role is already unprivileged. */
   appRole: string | null
+  poolMode: PoolMode
   close(): Promise<void>
 }
 
@@ -26,58 +30,67 @@ pg.types.setTypeParser(1082, (v: string) => v)
 pg.types.setTypeParser(20, (v: string) => Number(v))
 
 export type DatabaseOptions = (
-  | { url: string; poolSize?: number }
+  | { url: string; poolSize?: number; poolMode?: PoolMode; applicationName?: string }
   | { dataDir: string }
   | { pglite: PGlite }
 ) & { appRole?: string | null }
 
 /** Opens PostgreSQL (when url is given) or the embedded PGlite in dataDir ('memory://' for tests). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  let pool: pg.Pool
   let pglite: PGlite | undefined
   let ownsPglite = false
-  if ('url' in options) {
-    pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+  const appRole = options.appRole === undefined ? APP_ROLE : options.appRole
+  const remote = 'url' in options
+  // PGlite is one session: what is set per session stays right.
+  const poolMode: PoolMode = remote ? (options.poolMode ?? 'session') : 'session'
+  /**
+   * Runs once per physical connection before anyone uses it; a failure here drops the connection,
+   * so it can never silently run as the table owner. Only in session mode: behind a
+   * transaction-mode pooler nothing may be kept per session (connection.ts guards instead).
+   */
+  const onConnect = async (client: pg.ClientBase) => {
+    client.on('error', () => {})
+    if (poolMode === 'session') {
+      // Statements outside a transaction run as the app role too.
+      if (appRole) await client.query(`SET ROLE ${appRole}`)
+      if (remote) {
+        // Prepared statements (prepared.ts) save parsing, but a generic plan chosen after five
+        // runs can be far worse for one municipality than for another (measured: Dagens
+        // oppfølging for Oslo at national scale, 15 ms planned per call, 600 ms generic).
+        await client.query('SET plan_cache_mode = force_custom_plan')
+        prepareStatements(client as pg.PoolClient)
+      } else {
+        // PGlite has a single session: sharding the audit chains (migration 0015) buys nothing there.
+        await client.query(`SET smittespor.audit_shards = '1'`)
+      }
+    }
+    guardClient(client, appRole, poolMode)
+  }
+  let config: pg.PoolConfig
+  if (remote) {
+    config = {
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'smittespor',
+    }
   } else {
     if ('pglite' in options) pglite = options.pglite
     else {
       pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } })
       ownsPglite = true
     }
-    pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig)
+    config = createPgConfig(pglite) as unknown as pg.PoolConfig
   }
+  const pool = new pg.Pool({ ...config, onConnect } as pg.PoolConfig)
   // An idle client dying (e.g. PostgreSQL restart) must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  // The same for a client that is checked out when the server goes away: the query in flight fails
-  // (and the request gets a 503), but the client's 'error' event must not crash the process.
-  pool.on('connect', (client) => {
-    client.on('error', () => {})
-    if ('url' in options) prepareStatements(client)
-  })
-  const appRole = options.appRole === undefined ? APP_ROLE : options.appRole
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool,
-      // Runs once per physical connection before Kysely uses it. A failure here fails the query,
-      // so a connection can never silently run as the table owner (which would bypass RLS).
-      onCreateConnection: async (conn) => {
-        if (appRole) await conn.executeQuery(CompiledQuery.raw(`SET ROLE ${appRole}`))
-        // Prepared statements (prepared.ts) save parsing, but a generic plan chosen after five
-        // runs can be far worse for one municipality than for another (measured: Dagens
-        // oppfølging for Oslo at national scale, 15 ms planned per call, 600 ms generic).
-        if ('url' in options)
-          await conn.executeQuery(CompiledQuery.raw(`SET plan_cache_mode = force_custom_plan`))
-        // PGlite has a single session: sharding the audit chains (migration 0015) buys nothing there.
-        if (!('url' in options))
-          await conn.executeQuery(CompiledQuery.raw(`SET smittespor.audit_shards = '1'`))
-      },
-    }),
-  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
-    kind: 'url' in options ? 'postgres' : 'pglite',
+    kind: remote ? 'postgres' : 'pglite',
     pool,
     appRole,
+    poolMode,
     async close() {
       await db.destroy()
       if (pglite && ownsPglite) await pglite.close()

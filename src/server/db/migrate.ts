@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type pg from 'pg'
+import { unguardedQuery } from './connection'
 import type { Database } from './kysely'
 
 export const MIGRATIONS_DIR = path.resolve(
@@ -34,63 +35,108 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 // Arbitrary constant: one migrator at a time across app instances.
 const LOCK_KEY = 724_113_001
 
+type OwnerQuery = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
+
+/** Runs after the SQL files, as the owner (pg-boss's schema, which takes its own lock). */
+export type AfterMigrate = (query: OwnerQuery) => Promise<void>
+
 /**
- * Applies pending migrations, each in its own transaction, as the connecting (owner) role.
- * Safe to call from several instances at once: an advisory lock serialises them.
+ * Applies pending migrations as the owner: the connecting role of `pool` (pass a direct
+ * connection, MIGRATION_DATABASE_URL, when the app logs in as a non-owner role).
+ *
+ * Each migration runs in its own transaction that first takes a transaction-level advisory lock
+ * and re-reads what is applied, so several instances starting at once apply each file once, and
+ * the lock also holds through a transaction-mode pooler (a session-level lock would not).
+ * `SET LOCAL ROLE NONE` makes the transaction the login role's even on a client that switched to
+ * the app role (PGlite's single session).
  */
 export async function migrate(
   pool: pg.Pool,
-  options: { appRole: string | null; migrations?: Migration[] },
+  options: { migrations?: Migration[]; after?: AfterMigrate } = {},
 ): Promise<string[]> {
   const all = options.migrations ?? (await loadMigrations())
   const client = await pool.connect()
+  const query = unguardedQuery(client)
   const applied: string[] = []
+  /** Runs fn in an owner transaction (holding the migration lock unless lock is false). */
+  const locked = async <T>(fn: () => Promise<T>, lock = true): Promise<T> => {
+    await query(`begin; set local role none${lock ? `; select pg_advisory_xact_lock(${LOCK_KEY})` : ''}`)
+    try {
+      const result = await fn()
+      await query('commit')
+      return result
+    } catch (err) {
+      await query('rollback').catch(() => {})
+      throw err
+    }
+  }
+  const done = async () =>
+    new Map(
+      (await query('select version, checksum from schema_migrations')).rows.map((r) => [
+        r.version as string,
+        r.checksum as string,
+      ]),
+    )
   try {
-    await client.query('RESET ROLE')
-    await client.query('select pg_advisory_lock($1)', [LOCK_KEY])
-    // Only create the table when it is missing: a non-owner login role (production) may not
-    // create tables, and must still be able to start when nothing is pending.
-    const exists = await client.query<{ t: string | null }>(
-      `select to_regclass('schema_migrations')::text as t`,
-    )
+    // Only create the table when it is missing: a non-owner login role may not create tables,
+    // and must still be able to start when nothing is pending.
+    const exists = await locked(() => query(`select to_regclass('schema_migrations')::text as t`), false)
     if (!exists.rows[0]?.t)
-      await client.query(`create table schema_migrations (
-      version text primary key, checksum text not null, applied_at timestamptz not null default now())`)
-    const done = new Map(
-      (
-        await client.query<{ version: string; checksum: string }>(
-          'select version, checksum from schema_migrations',
-        )
-      ).rows.map((r) => [r.version, r.checksum]),
-    )
+      await locked(() =>
+        query(`create table if not exists schema_migrations (
+      version text primary key, checksum text not null, applied_at timestamptz not null default now())`),
+      )
+    const seen = await locked(done, false)
     for (const m of all) {
-      const existing = done.get(m.version)
+      const existing = seen.get(m.version)
       if (existing) {
         if (existing !== m.checksum)
           throw new Error(`Migration ${m.version} er endret etter at den ble kjørt`)
         continue
       }
-      await client.query('begin')
-      try {
-        await client.query(m.sql)
-        await client.query('insert into schema_migrations (version, checksum) values ($1, $2)', [
+      const ran = await locked(async () => {
+        // Another instance may have applied it while this one waited for the lock.
+        if ((await done()).has(m.version)) return false
+        try {
+          await query(m.sql)
+        } catch (err) {
+          throw new Error(`Migration ${m.version} feilet: ${(err as Error).message}`, { cause: err })
+        }
+        await query('insert into schema_migrations (version, checksum) values ($1, $2)', [
           m.version,
           m.checksum,
         ])
-        await client.query('commit')
-      } catch (err) {
-        await client.query('rollback')
-        throw new Error(`Migration ${m.version} feilet: ${(err as Error).message}`, { cause: err })
-      }
-      applied.push(m.version)
+        return true
+      })
+      if (ran) applied.push(m.version)
     }
+    if (options.after) await options.after(asOwner(query))
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {})
-    // The connection goes back to the pool (PGlite has only this one): it must not stay the owner.
-    if (options.appRole) await client.query(`SET ROLE ${options.appRole}`)
     client.release()
   }
   return applied
+}
+
+const BEGIN = /^\s*begin\s*;/i
+
+/**
+ * Runs each statement as the login role even on a client that switched to the app role: a text
+ * that opens its own transaction gets SET LOCAL ROLE NONE after its BEGIN, anything else runs in
+ * a transaction of its own that starts with it.
+ */
+function asOwner(query: OwnerQuery): OwnerQuery {
+  return async (text, values) => {
+    if (BEGIN.test(text) && !values?.length) return query(text.replace(BEGIN, 'begin; set local role none;'))
+    await query('begin; set local role none')
+    try {
+      const result = await query(text, values)
+      await query('commit')
+      return result
+    } catch (err) {
+      await query('rollback').catch(() => {})
+      throw err
+    }
+  }
 }
 
 let cachedVersions: string[] | undefined

@@ -136,15 +136,12 @@ export interface AuditChainHeadsTable {
   hash: string
 }
 
-export interface ScheduledJobsTable {
-  name: string
-  next_run_at: TimestampDefault
-  last_started_at: TimestampNull
-  last_finished_at: TimestampNull
-  last_status: 'ok' | 'failed' | null
-  last_result: unknown
-  last_instance: string | null
-  runs: Generated<number>
+/** Where a chain continues after its oldest partitions were dropped (migration 0031). */
+export interface AuditChainAnchorsTable {
+  chain: string
+  seq: number
+  hash: string
+  dropped_before: Date
 }
 
 type DateCol = string | null
@@ -685,7 +682,6 @@ export interface DB {
   followup_calls: FollowupCallsTable
   person_documents: PersonDocumentsTable
   outbox: OutboxTable
-  scheduled_jobs: ScheduledJobsTable
   users: UsersTable
   user_roles: UserRolesTable
   sessions: SessionsTable
@@ -696,6 +692,7 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable
   audit_log: AuditLogTable
   audit_chain_heads: AuditChainHeadsTable
+  audit_chain_anchors: AuditChainAnchorsTable
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>

@@ -1,5 +1,7 @@
 import fastifyHelmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Redis } from 'ioredis'
 import type { AppConfig } from '../config'
 import { AppError } from './errors'
 import type { App } from './types'
@@ -10,7 +12,8 @@ export const MAX_JSON_DEPTH = 32
 /**
  * Per-user limits on searches and exports (SPEC §8): enough for a tracer typing in a search box,
  * far below what scraping the register needs. Login has its own limit (auth.routes.ts).
- * The counters live in each instance's memory, so with N instances the effective limit is N×.
+ * With REDIS_URL the counters live in Redis and the limit holds across all instances; without it
+ * in each instance's memory, so with N instances the effective limit is N×.
  */
 export const RATE_LIMITS = {
   search: { max: 240, timeWindow: '1 minute' },
@@ -128,6 +131,17 @@ export async function registerSecurity(app: App, config: AppConfig) {
     }
   })
 
+  // Before the body is read or validated: a state-changing request from another site is refused.
+  const ownOrigins = new Set([new URL(config.publicUrl).origin])
+  app.addHook('onRequest', async (req) => {
+    if (!UNSAFE_METHODS.has(req.method)) return
+    const from = requestOrigin(req)
+    if (from === null || ownOrigins.has(from)) return
+    // Outside production a developer may reach the app by another name (127.0.0.1 vs localhost).
+    if (!config.production && from === `${req.protocol}://${req.host}`) return
+    throw new AppError(403, 'origin', 'Forespørselen kommer fra et annet nettsted og er avvist.')
+  })
+
   const appConfig = config
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
@@ -140,7 +154,60 @@ export async function registerSecurity(app: App, config: AppConfig) {
     } as typeof route.config
   })
 
+  await registerRateLimit(app, config)
   registerJsonParser(app)
+}
+
+/**
+ * @fastify/rate-limit for the routes that declare a limit (onRoute above, login in
+ * auth.routes.ts). With REDIS_URL, counters are shared by every instance. If Redis is down,
+ * requests are let through (skipOnError) rather than the service failing: the limits are a brake
+ * on scraping, not an access control.
+ */
+async function registerRateLimit(app: App, config: AppConfig) {
+  if (!config.redisUrl) {
+    await app.register(rateLimit, { global: false })
+    return
+  }
+  const redis = new Redis(config.redisUrl, {
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  })
+  redis.on('error', (err) => app.log.warn({ err }, 'redis unavailable: rate limits let requests through'))
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect())
+  })
+  await app.register(rateLimit, {
+    global: false,
+    redis,
+    nameSpace: `${config.env.REDIS_KEY_PREFIX}rl:`,
+    skipOnError: true,
+  })
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Where a browser says a request comes from: the Origin header, or the origin of the Referer
+ * when Origin is absent; null when neither is sent (a client that is not a browser: the CSRF
+ * token still applies). An unparseable or opaque ('null') value counts as foreign.
+ */
+export function requestOrigin(req: Pick<FastifyRequest, 'headers'>): string | null {
+  const origin = req.headers.origin
+  if (typeof origin === 'string' && origin !== '') return origin === 'null' ? 'null' : originOf(origin)
+  const referer = req.headers.referer
+  if (typeof referer === 'string' && referer !== '') return originOf(referer)
+  return null
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return 'invalid'
+  }
 }
 
 /** The session cookie identifies the user across requests; without one, the client address. */

@@ -1,4 +1,5 @@
-import { importsJob } from '../features/imports/imports.worker'
+import { auditPartitionsJob } from '../audit/partitions'
+import { importRecoverJob, importStepJob } from '../features/imports/imports.worker'
 import {
   followUpGenerateJob,
   followUpUnreachedJob,
@@ -7,9 +8,10 @@ import {
 import { outboxRemindersJob, outboxSendJob } from '../features/outbox/outbox.jobs'
 import { retentionJob } from '../features/retention/retention.job'
 import { inactiveUsersJob } from '../features/users/users.job'
-import type { JobDefinition } from './scheduler'
+import { installJobSchema } from './install'
+import type { JobDefinition } from './types'
 
-/** Every scheduled job main.ts runs (each instance polls; each due run happens once). */
+/** Every background job; each is a pg-boss queue (jobs/runtime.ts). */
 export const jobs: JobDefinition[] = [
   inactiveUsersJob,
   measureStatusJob,
@@ -18,5 +20,10 @@ export const jobs: JobDefinition[] = [
   outboxRemindersJob,
   outboxSendJob,
   retentionJob,
-  importsJob,
+  importStepJob,
+  importRecoverJob,
+  auditPartitionsJob,
 ]
+
+/** The migrator's last step (as owner): pg-boss's schema and one queue per job. */
+export const installJobs = (query: Parameters<typeof installJobSchema>[0]) => installJobSchema(query, jobs)

@@ -4,6 +4,7 @@ import { buildApp } from '../app'
 import { type DatabaseHandle, openDatabase } from '../db/kysely'
 import { migrate } from '../db/migrate'
 import type { App } from '../http/types'
+import { installJobs } from '../jobs'
 import { testConfig } from '../test/app'
 import { activateKommune, buildUser, type LoggedIn, loginAs } from '../test/factories'
 import { type PrivatePostgres, privatePostgresAvailable, startPrivatePostgres } from './private-postgres'
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await admin.query('create database smittespor')
   await admin.end()
   const owner = await openDatabase({ url: cluster.url('smittespor'), poolSize: 1, appRole: null })
-  await migrate(owner.pool, { appRole: null })
+  await migrate(owner.pool, { after: installJobs })
   await owner.close()
   handle = await openDatabase({ url: cluster.url('smittespor'), poolSize: 4 })
   app = await buildApp({ config: testConfig(), db: handle.db, serveWeb: false, logger: false })

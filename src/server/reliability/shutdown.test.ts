@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startScheduler } from '../jobs/scheduler'
+import { JobRuntime } from '../jobs/runtime'
+import { testConfig } from '../test/app'
 import { createTestDatabase } from '../test/database'
 
 /**
@@ -104,21 +105,24 @@ describe('graceful shutdown', () => {
   it('waits for a running job before stop() resolves', async () => {
     const db = await createTestDatabase()
     try {
+      let started = false
       let finished = false
       const job = {
-        name: 'test.slow',
-        everySeconds: 3600,
+        name: 'users.deactivate-inactive',
         run: async () => {
+          started = true
           await new Promise((r) => setTimeout(r, 500))
           finished = true
           return {}
         },
       }
-      const log = { info() {}, error() {} } as never
-      // The first tick comes 2 s after start; stop() during the run must wait for the job.
-      const scheduler = startScheduler(db.db, [job], log, 60_000)
-      await new Promise((r) => setTimeout(r, 2200))
-      await scheduler.stop()
+      const jobs = new JobRuntime({ db: db.db, config: testConfig(), definitions: [job] })
+      await jobs.startWorkers({ pollingIntervalSeconds: 0.5 })
+      await jobs.trigger(job.name)
+      for (let i = 0; i < 100 && !started; i++) await new Promise((r) => setTimeout(r, 50))
+      expect(started).toBe(true)
+      // stop() during the run must wait for the job.
+      await jobs.stop()
       expect(finished).toBe(true)
     } finally {
       await db.close()

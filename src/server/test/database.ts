@@ -1,10 +1,22 @@
 import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { type DatabaseHandle, openDatabase } from '../db/kysely'
 import { withDatabase } from './global-setup'
+
+/**
+ * How the app under test reaches its database: directly as the owner (TEST_DATABASE_URL), or —
+ * the pooler runs of .ci/run — through TEST_APP_DATABASE_URL (PgBouncer; its user may be a
+ * non-owner login role) in TEST_DATABASE_POOL_MODE.
+ */
+export function testAppConnection(database: string) {
+  const url = process.env.TEST_APP_DATABASE_URL || process.env.TEST_DATABASE_URL!
+  const poolMode = process.env.TEST_DATABASE_POOL_MODE === 'transaction' ? 'transaction' : 'session'
+  return { url: withDatabase(url, database), poolSize: 5, poolMode } as const
+}
 
 /**
  * A fresh, migrated database for one test file, running as the application role (RLS applies):
@@ -32,7 +44,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { ownerPool
     }
     await admin.end()
     const dbUrl = withDatabase(url, name)
-    const handle = await openDatabase({ url: dbUrl, poolSize: 5 })
+    const handle = await openDatabase(testAppConnection(name))
     let owner: pg.Pool | undefined
     return {
       ...handle,
@@ -61,11 +73,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { ownerPool
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))])
   const pglite = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm } })
   const handle = await openDatabase({ pglite })
+  let owner: pg.Pool | undefined
   return {
     ...handle,
     // PGlite has one session: the owner view shares it, so callers must RESET/SET ROLE themselves.
-    ownerPool: async () => handle.pool,
+    // Its own pool is not guarded (db/connection.ts), so its transactions stay the owner's.
+    ownerPool: async () => {
+      owner ??= new pg.Pool({ ...(createPgConfig(pglite) as unknown as pg.PoolConfig), max: 1 })
+      return owner
+    },
     async close() {
+      await owner?.end()
       await handle.close()
       await pglite.close()
     },

@@ -7,6 +7,7 @@ import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../db/kysely'
 import { migrate } from '../db/migrate'
+import { installJobs } from '../jobs'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
     await admin.connect()
     await admin.query(`create database ${name}`)
     const handle = await openDatabase({ url: withDatabase(url, name), poolSize: 1 })
-    await migrate(handle.pool, { appRole: null })
+    await migrate(handle.pool, { after: installJobs })
     await handle.close()
     project.provide('pgTemplate', name)
     project.provide('pgliteTemplate', '')
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'smittespor-test-'))
   const pglite = await PGlite.create('memory://', { extensions: { pg_trgm } })
   const handle = await openDatabase({ pglite, appRole: null })
-  await migrate(handle.pool, { appRole: null })
+  await migrate(handle.pool, { after: installJobs })
   await handle.close()
   const dump = await pglite.dumpDataDir('none')
   await pglite.close()

@@ -75,7 +75,8 @@ export async function getDashboard(
   const today = todayOslo()
   const { from, to } = defaultPeriod(today, query.to, query.from)
   const actor = ctx.actor!
-  return inTenant(deps.db, { kommune, userId }, async (trx) => {
+  // Aggregates only: from the reporting database (a replica, when configured), read-only.
+  return inTenant(deps.reportingDb, { kommune, userId, readOnly: true }, async (trx) => {
     const { units, unit, scope } = await resolveUnit(trx, kommune, query.unit)
     const s: q.DashboardScope = { kommune, from, to, units: scope ? [...scope] : null }
     const rows = (await countRows(trx, { from, to, kommune })).filter((r) => !scope || scope.has(r.unit))

@@ -64,7 +64,26 @@ async function loadNational(trx: Trx, week: string) {
         : null,
     }
   })
-  return { range, municipalities, fylker, liveComputedAt: live.computedAt.toISOString() }
+  return {
+    range,
+    municipalities,
+    fylker,
+    liveComputedAt: live.computedAt.toISOString(),
+    recomputed: live.recomputed,
+    rows,
+  }
+}
+
+/**
+ * The national figures of a week, read from the reporting database (REPORTING_DATABASE_URL, a
+ * replica; the primary without one) in a read-only transaction: aggregates only.
+ */
+async function readNational(deps: AppDeps, userId: string, week: string) {
+  const data = await inTenant(deps.reportingDb, { kommune: null, userId, readOnly: true }, (trx) =>
+    loadNational(trx, week),
+  )
+  await saveLiveRows(deps, week, data)
+  return data
 }
 
 /** How old the cached live national counts may be before a request recomputes them. */
@@ -79,9 +98,16 @@ async function liveRows(trx: Trx, week: string, range: { start: string; end: str
   const cached = await q.readCache(trx, week)
   const age = cached ? Date.now() - new Date(cached.computed_at).getTime() : Number.POSITIVE_INFINITY
   if (cached && (age < LIVE_MAX_AGE_MS || !(await q.tryLockCache(trx, week))))
-    return { rows: cached.counts as CountRow[], computedAt: new Date(cached.computed_at) }
+    return { rows: cached.counts as CountRow[], computedAt: new Date(cached.computed_at), recomputed: false }
+  // Counted here (on the replica, when there is one); saved on the primary by saveLiveRows.
   const rows = await countRows(trx, { from: range.start, to: range.end, kommune: null })
-  return { rows, computedAt: await q.writeCache(trx, week, rows) }
+  return { rows, computedAt: new Date(), recomputed: true }
+}
+
+/** Stores freshly counted rows in weekly_report_cache, on the primary (no personal data). */
+async function saveLiveRows(deps: AppDeps, week: string, data: Awaited<ReturnType<typeof loadNational>>) {
+  if (!data.recomputed) return
+  await inTenant(deps.db, { kommune: null }, (trx) => q.writeCache(trx, week, data.rows))
 }
 
 const sum = (list: KommuneFigures[], pick: (k: KommuneFigures) => WeeklyCounts | undefined) =>
@@ -97,9 +123,7 @@ const sum = (list: KommuneFigures[], pick: (k: KommuneFigures) => WeeklyCounts |
 export async function getNationalWeekly(deps: AppDeps, ctx: RequestContext, week: string) {
   authorize(ctx.actor, 'report.national')
   const mask = !ctx.actor.roles.includes('fhi')
-  const data = await inTenant(deps.db, { kommune: null, userId: ctx.actor.userId }, (trx) =>
-    loadNational(trx, week),
-  )
+  const data = await readNational(deps, ctx.actor.userId, week)
   return presentNational(week, data, mask)
 }
 
@@ -156,16 +180,16 @@ export function presentNational(
 export async function nationalExportData(deps: AppDeps, ctx: RequestContext, week: string, format: string) {
   authorize(ctx.actor, 'report.national')
   const mask = !ctx.actor.roles.includes('fhi')
-  return inTenant(deps.db, { kommune: null, userId: ctx.actor.userId }, async (trx) => {
-    const data = await loadNational(trx, week)
-    await audit(trx, ctx, {
+  // The export is logged on the primary before the figures are read (from the replica).
+  await inTenant(deps.db, { kommune: null, userId: ctx.actor.userId }, (trx) =>
+    audit(trx, ctx, {
       action: 'report.national-export',
       recordType: 'weekly-report',
       kommune: null,
       details: { week, format, masked: mask },
-    })
-    return { data, mask }
-  })
+    }),
+  )
+  return { data: await readNational(deps, ctx.actor.userId, week), mask }
 }
 
 /**

@@ -256,9 +256,16 @@ export async function saveMapping(
     .execute()
 }
 
-/** Claims the next queued (or abandoned) step of any municipality for this worker. */
-export async function claimNext(db: Database, worker: string, staleSeconds: number) {
+/** Claims a run's queued (or abandoned) step for this worker; undefined if there is none to take. */
+export async function claimRun(db: Database, id: string, worker: string, staleSeconds: number) {
   const r = await sql<{ id: string; kommune: string; state: string; created_by: string }>`
-    select * from import_claim(${worker}, ${staleSeconds})`.execute(db)
+    select * from import_claim_run(${id}::uuid, ${worker}, ${staleSeconds})`.execute(db)
   return r.rows[0]
+}
+
+/** Runs of any municipality waiting for a step or abandoned by their worker (recovery job). */
+export async function pendingRuns(db: Database, staleSeconds: number) {
+  const r = await sql<{ id: string; kommune: string }>`
+    select * from import_pending_runs(${staleSeconds})`.execute(db)
+  return r.rows
 }

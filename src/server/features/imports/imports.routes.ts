@@ -17,7 +17,6 @@ import { tooLarge } from './imports.file'
 import { reportXlsx } from './imports.report'
 import * as service from './imports.service'
 import { templateXlsx } from './imports.template'
-import { importsIdle } from './imports.worker'
 
 const tags = ['import']
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -36,7 +35,6 @@ export const importRoutes: AppPlugin = async (app) => {
   app.addHook('preValidation', async (req) => {
     requireActor(req)
   })
-  app.addHook('onClose', async () => importsIdle(deps.db))
 
   app.get('/api/imports/template.xlsx', { schema: { tags } }, async (req, reply) => {
     authorize(req.ctx.actor, 'import.run')

@@ -27,7 +27,7 @@ import {
 import { presentRow, presentRun } from './imports.present'
 import * as q from './imports.queries'
 import { csvFormat, readHeaders } from './imports.read'
-import { kickImports } from './imports.worker'
+import { queueImportStep } from './imports.worker'
 
 function scope(ctx: RequestContext) {
   authorize(ctx.actor, 'import.run')
@@ -216,9 +216,9 @@ export async function startValidation(deps: AppDeps, ctx: RequestContext, id: st
       { id, kommune: s.kommune },
       { state: 'validate_queued', progress_rows: 0, error: null },
     )
+    await queueImportStep(deps.jobs, trx, { id, kommune: s.kommune })
     return presentRun((await q.findRun(trx, { id, kommune: s.kommune }))!)
   })
-  void kickImports(deps)
   return view
 }
 
@@ -238,6 +238,7 @@ export async function startCommit(deps: AppDeps, ctx: RequestContext, id: string
       )
     if (!counts.valid) throw new AppError(409, 'import-nothing', 'Ingen nye gyldige rader å importere')
     await q.updateRun(trx, { id, kommune: s.kommune }, { state: 'commit_queued', mode, error: null })
+    await queueImportStep(deps.jobs, trx, { id, kommune: s.kommune })
     await audit(trx, ctx, {
       action: 'import.commit-requested',
       recordType: 'import',
@@ -246,7 +247,6 @@ export async function startCommit(deps: AppDeps, ctx: RequestContext, id: string
     })
     return presentRun((await q.findRun(trx, { id, kommune: s.kommune }))!)
   })
-  void kickImports(deps)
   return view
 }
 

@@ -1,7 +1,6 @@
 import { inTenant } from '../../db/tenant'
 import type { App } from '../../http/types'
 import type { LoggedIn } from '../../test/factories'
-import { kickImports } from './imports.worker'
 
 /** A multipart/form-data body with one file, as a browser sends it. */
 export function multipart(fileName: string, bytes: Buffer, field = 'file') {
@@ -28,7 +27,9 @@ export async function uploadFile(app: App, who: LoggedIn, fileName: string, byte
 
 /** Runs the queued background steps to the end and returns the run. */
 export async function settle(app: App, who: LoggedIn, id: string) {
-  await kickImports(app.deps)
+  // What the workers of any instance would do: recover stale runs, then run the queued steps.
+  await app.deps.jobs.trigger('imports.recover')
+  await app.deps.jobs.drain(['imports.recover', 'imports.step'])
   const res = await who.inject({ url: `/api/imports/${id}` })
   return res.json()
 }

@@ -1,76 +1,49 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { audit } from '../../audit/audit'
-import { loadConfig } from '../../config'
-import type { Database } from '../../db/kysely'
-import { inTenant } from '../../db/tenant'
+import { inTenant, type Trx } from '../../db/tenant'
 import { AppError } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
-import type { JobDefinition } from '../../jobs/scheduler'
+import type { JobDefinition, JobDeps, JobQueue } from '../../jobs/types'
 import { runCommit, SimulatedCrash } from './imports.commit'
 import * as q from './imports.queries'
 import { runDryRun } from './imports.validate'
 import type { Claim } from './imports.worker-context'
 
 /**
- * Background work of imports. A request that queues a step kicks this instance's worker at once;
- * the scheduled job catches up on anything queued elsewhere or abandoned by a crashed instance.
- * A step is claimed through import_claim (FOR UPDATE SKIP LOCKED), so two instances never run
- * the same step; a step whose heartbeat is older than STALE_SECONDS is taken over.
+ * Background work of imports, on pg-boss (jobs/runtime.ts). The request that queues a step
+ * queues its job in the same transaction (queueImportStep): the job exists exactly when the new
+ * state does. The job claims its run through import_claim_run, so a step never runs twice at
+ * once; if the instance working on it dies, its heartbeat goes stale after STALE_SECONDS and the
+ * recovery job queues the step again for any instance to take over.
  */
 export const STALE_SECONDS = 120
 const WORKER = `${process.pid}-${randomUUID().slice(0, 8)}`
 
-type WorkerDeps = Pick<AppDeps, 'db' | 'config'>
-const running = new WeakMap<Database, { promise: Promise<number>; again?: Promise<number> }>()
-
-/**
- * Starts this instance's worker, or — when one is running — queues another pass after it, so a
- * step queued while the worker was finishing is never missed. Resolves when it runs out of work.
- */
-export function kickImports(deps: WorkerDeps): Promise<number> {
-  const current = running.get(deps.db)
-  if (current) {
-    current.again ??= current.promise.then(() => kickImports(deps))
-    return current.again
-  }
-  const state: { promise: Promise<number>; again?: Promise<number> } = { promise: Promise.resolve(0) }
-  state.promise = (async () => {
-    let steps = 0
-    try {
-      while (await workOnce(deps as AppDeps)) steps++
-    } finally {
-      running.delete(deps.db)
-    }
-    return steps
-  })()
-  running.set(deps.db, state)
-  return state.promise
+/** Queues the next step of a run, in the transaction that moved it to a queued state. */
+export function queueImportStep(jobs: JobQueue, trx: Trx, run: { id: string; kommune: string }) {
+  return jobs.send(importStepJob.name, { runId: run.id, kommune: run.kommune }, { singletonKey: run.id, trx })
 }
 
-/** Waits for this instance's worker (app close, tests). */
-export async function importsIdle(db: Database) {
-  const r = running.get(db)
-  await r?.promise.catch(() => {})
-  await r?.again?.catch(() => {})
-}
-
-async function workOnce(deps: AppDeps): Promise<boolean> {
-  const row = await q.claimNext(deps.db, WORKER, STALE_SECONDS)
-  if (!row) return false
+async function runStep(deps: JobDeps, runId: string) {
+  const row = await q.claimRun(deps.db, runId, WORKER, STALE_SECONDS)
+  // Nothing to take: done, cancelled, or another worker's heartbeat is still fresh.
+  if (!row) return { runId, claimed: false }
   const claim: Claim = { id: row.id, kommune: row.kommune, created_by: row.created_by, worker: WORKER }
+  const workerDeps = deps as unknown as AppDeps
   try {
-    if (row.state === 'validating') await runDryRun(deps, claim)
-    else await runCommit(deps, claim)
+    if (row.state === 'validating') await runDryRun(workerDeps, claim)
+    else await runCommit(workerDeps, claim)
   } catch (err) {
-    if (err instanceof SimulatedCrash) return true
+    // A test's stand-in for a process killed mid-step: the run is left as a crash leaves it.
+    if (err instanceof SimulatedCrash) return { runId, claimed: true, abandoned: true }
     await markFailed(deps, claim, row.state, err)
   }
-  return true
+  return { runId, claimed: true, step: row.state }
 }
 
 /** A step that failed: the run says why in Norwegian (the file is refused, or nothing was saved). */
-async function markFailed(deps: AppDeps, claim: Claim, step: string, err: unknown) {
+async function markFailed(deps: JobDeps, claim: Claim, step: string, err: unknown) {
   const known = err instanceof AppError
   const refusedFile = known && err.code.startsWith('import-')
   const message = known
@@ -106,9 +79,28 @@ async function markFailed(deps: AppDeps, claim: Claim, step: string, err: unknow
   })
 }
 
-/** Scheduled catch-up: queued steps from other instances, and steps abandoned by a crash. */
-export const importsJob: JobDefinition = {
-  name: 'imports.work',
-  everySeconds: 15,
-  run: async (db) => ({ steps: await kickImports({ db, config: loadConfig() }) }),
+/** One step (dry run or commit) of one run. A failure is recorded on the run, not retried blindly. */
+export const importStepJob: JobDefinition = {
+  name: 'imports.step',
+  expireInSeconds: 3600,
+  retryLimit: 2,
+  run: (deps, data) => runStep(deps, String(data.runId)),
+}
+
+/**
+ * Every minute: a run waiting for a step without a job (queued before an upgrade, or a job lost
+ * with its instance) or abandoned by a crashed worker gets its step queued again. A run with a
+ * job already queued is not queued twice (singleton per run).
+ */
+export const importRecoverJob: JobDefinition = {
+  name: 'imports.recover',
+  cron: '* * * * *',
+  run: async ({ db, jobs }) => {
+    const runs = await q.pendingRuns(db, STALE_SECONDS)
+    let queued = 0
+    for (const r of runs)
+      if (await jobs.send(importStepJob.name, { runId: r.id, kommune: r.kommune }, { singletonKey: r.id }))
+        queued++
+    return { pending: runs.length, queued }
+  },
 }

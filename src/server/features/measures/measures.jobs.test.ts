@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { inTenant } from '../../db/tenant'
-import { runIfDue } from '../../jobs/scheduler'
+import { runJob, total } from '../../jobs/test-helpers'
 import { createCase, day } from '../cases/casework.fixtures'
 import { queueReminders, sendDue } from '../outbox/outbox.jobs'
 import { configureOutboxTransport, type OutgoingMessage } from '../outbox/outbox.transport'
@@ -48,25 +48,25 @@ describe('followups.generate', () => {
       },
     })
     expect(saved.statusCode).toBe(200)
-    // Two instances claim at the same time: one runs it.
-    const results = await Promise.all([
-      runIfDue(f.t.db.db, followUpGenerateJob),
-      runIfDue(f.t.db.db, followUpGenerateJob),
+    // Queued twice at the same moment (two instances' clocks): one run, one job per municipality.
+    const jobs = f.t.app.deps.jobs
+    const queued = await Promise.all([
+      jobs.trigger(followUpGenerateJob.name),
+      jobs.trigger(followUpGenerateJob.name),
     ])
-    expect(results.filter((r) => r !== null)).toHaveLength(1)
-    expect(results.find((r) => r !== null)).toMatchObject({ measures: 1, kommuner: 2 })
+    expect(queued.filter((id) => id !== null)).toHaveLength(1)
+    const ran = await jobs.drain([followUpGenerateJob.name])
+    expect(ran[0]).toMatchObject({ data: {}, result: { kommuner: 2, queued: 2 } })
+    expect(ran.slice(1).map((r) => r.data.kommune)).toEqual(['0301', '4601'])
+    expect(total(ran.slice(1), 'measures')).toBe(1)
     expect(await calls(measure.id)).toEqual([
       { planned_date: day(0), status: 'done' },
       { planned_date: day(2), status: 'planned' },
       { planned_date: day(3), status: 'planned' },
     ])
-    expect(await runIfDue(f.t.db.db, followUpGenerateJob)).toBeNull() // not due again yet
-    const job = await f.t.db.db
-      .selectFrom('scheduled_jobs')
-      .selectAll()
-      .where('name', '=', 'followups.generate')
-      .executeTakeFirstOrThrow()
-    expect(job).toMatchObject({ last_status: 'ok', runs: 1 })
+    expect(await jobs.drain([followUpGenerateJob.name])).toEqual([]) // nothing left to run
+    // Run again, nothing is stale any more.
+    expect(total(await runJob(jobs, followUpGenerateJob.name), 'measures')).toBe(0)
   })
 })
 
@@ -89,7 +89,7 @@ describe('followups.unreached', () => {
           })
           .execute()
     })
-    expect(await runIfDue(f.t.db.db, followUpUnreachedJob)).toMatchObject({ changed: 1 })
+    expect(total(await runJob(f.t.app.deps.jobs, followUpUnreachedJob.name), 'changed')).toBe(1)
     const m = (await f.oslo.inject({ url: `/api/measures/${measure.id}` })).json()
     expect(m.unreachedSince).not.toBeNull()
     expect(m.events.at(-1)).toMatchObject({ action: 'flag-unreached', by: null })
@@ -102,7 +102,7 @@ describe('measures.status', () => {
     await oslo((trx) =>
       trx.updateTable('measures').set({ status: 'planned' }).where('id', '=', measure.id).execute(),
     )
-    expect(await runIfDue(f.t.db.db, measureStatusJob)).toMatchObject({ updated: 1 })
+    expect(total(await runJob(f.t.app.deps.jobs, measureStatusJob.name), 'updated')).toBe(1)
     const row = await oslo((trx) =>
       trx
         .selectFrom('measures')

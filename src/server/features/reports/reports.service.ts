@@ -73,7 +73,10 @@ async function loadWeeklyReport(trx: Trx, kommune: string, week: string, unitCod
 /** GET /api/reports/weekly/:week[?unit=] */
 export async function getWeeklyReport(deps: AppDeps, ctx: RequestContext, week: string, unit?: string) {
   const { kommune, userId } = reportScope(ctx, 'report.read')
-  return inTenant(deps.db, { kommune, userId }, (trx) => loadWeeklyReport(trx, kommune, week, unit))
+  // The draft is aggregates only: from the reporting database (a replica, when configured).
+  return inTenant(deps.reportingDb, { kommune, userId, readOnly: true }, (trx) =>
+    loadWeeklyReport(trx, kommune, week, unit),
+  )
 }
 
 /**

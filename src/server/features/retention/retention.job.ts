@@ -7,7 +7,7 @@ import type { RequestContext } from '../../auth/actor'
 import type { Database } from '../../db/kysely'
 import { inSavepoint } from '../../db/savepoint'
 import { inTenant, type Trx } from '../../db/tenant'
-import type { JobDefinition } from '../../jobs/scheduler'
+import type { JobDefinition } from '../../jobs/types'
 import * as q from './retention.queries'
 import { type RetentionRule, RULES } from './retention.rules'
 
@@ -174,8 +174,12 @@ async function record(
   })
 }
 
+/** Every 6 hours, one job per municipality that is not inactive (as runRetention's default). */
 export const retentionJob: JobDefinition = {
   name: 'retention.delete-expired',
-  everySeconds: 6 * 3600,
-  run: (db) => runRetention(db) as unknown as Promise<Record<string, unknown>>,
+  cron: '17 */6 * * *',
+  perKommune: 'not-inactive',
+  expireInSeconds: 3600,
+  run: ({ db }, { kommune }) =>
+    runRetention(db, kommune ? { kommuner: [kommune] } : {}) as unknown as Promise<Record<string, unknown>>,
 }

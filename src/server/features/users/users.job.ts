@@ -3,7 +3,7 @@ import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import type { Database } from '../../db/kysely'
 import { inTenant } from '../../db/tenant'
-import type { JobDefinition } from '../../jobs/scheduler'
+import type { JobDefinition } from '../../jobs/types'
 import * as q from './users.queries'
 
 /** SPEC §2: users unused for this many days are deactivated automatically. */
@@ -43,8 +43,9 @@ export async function deactivateInactiveUsers(db: Database): Promise<{ deactivat
   return { deactivated }
 }
 
+/** Daily at 02:30 (Oslo); national, one job. */
 export const inactiveUsersJob: JobDefinition = {
   name: 'users.deactivate-inactive',
-  everySeconds: 24 * 3600,
-  run: deactivateInactiveUsers,
+  cron: '30 2 * * *',
+  run: ({ db }) => deactivateInactiveUsers(db),
 }
