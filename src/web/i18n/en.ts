@@ -231,6 +231,15 @@ export const en: PartialMessages = {
   'onboarding.contactEmail': 'Contact person e-mail',
   'onboarding.contactPhone': 'Contact person phone',
   'onboarding.saveSettings': 'Save',
+  'onboarding.orgNumberHeading': 'Organisation number',
+  'onboarding.orgNumber': "The municipality's organisation number",
+  'onboarding.orgNumberHelp':
+    "Nine digits from the Central Coordinating Register for Legal Entities. Population register lookups are made on the municipality's behalf with this number.",
+  'onboarding.orgNumberCurrent': 'Recorded: {orgNumber}.',
+  'onboarding.orgNumberMissing':
+    'Not recorded. The municipality cannot look people up in the population register until it is.',
+  'onboarding.orgNumberSaved': 'The organisation number has been saved.',
+  'onboarding.saveOrgNumber': 'Save organisation number',
   'onboarding.settingsSaved': 'Saved.',
   'onboarding.conflict':
     'Someone else has saved in the meantime. The form now shows what is saved. Make your change again if it is still needed.',

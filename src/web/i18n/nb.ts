@@ -230,6 +230,15 @@ export const nb = {
   'onboarding.contactEmail': 'E-post til kontaktperson',
   'onboarding.contactPhone': 'Telefon til kontaktperson',
   'onboarding.saveSettings': 'Lagre',
+  'onboarding.orgNumberHeading': 'Organisasjonsnummer',
+  'onboarding.orgNumber': 'Kommunens organisasjonsnummer',
+  'onboarding.orgNumberHelp':
+    'Ni sifre fra Enhetsregisteret. Oppslag i Folkeregisteret gjøres på vegne av kommunen med dette nummeret.',
+  'onboarding.orgNumberCurrent': 'Registrert: {orgNumber}.',
+  'onboarding.orgNumberMissing':
+    'Ikke registrert. Kommunen kan ikke slå opp i Folkeregisteret før nummeret er registrert.',
+  'onboarding.orgNumberSaved': 'Organisasjonsnummeret er lagret.',
+  'onboarding.saveOrgNumber': 'Lagre organisasjonsnummer',
   'onboarding.settingsSaved': 'Lagret.',
   'onboarding.conflict':
     'Noen andre har lagret i mellomtiden. Skjemaet viser nå det som er lagret. Gjør endringen på nytt om den fortsatt trengs.',

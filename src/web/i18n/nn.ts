@@ -228,6 +228,15 @@ export const nn: PartialMessages = {
   'onboarding.contactEmail': 'E-post til kontaktperson',
   'onboarding.contactPhone': 'Telefon til kontaktperson',
   'onboarding.saveSettings': 'Lagre',
+  'onboarding.orgNumberHeading': 'Organisasjonsnummer',
+  'onboarding.orgNumber': 'Organisasjonsnummeret til kommunen',
+  'onboarding.orgNumberHelp':
+    'Ni siffer frå Einingsregisteret. Oppslag i Folkeregisteret blir gjorde på vegner av kommunen med dette nummeret.',
+  'onboarding.orgNumberCurrent': 'Registrert: {orgNumber}.',
+  'onboarding.orgNumberMissing':
+    'Ikkje registrert. Kommunen kan ikkje slå opp i Folkeregisteret før nummeret er registrert.',
+  'onboarding.orgNumberSaved': 'Organisasjonsnummeret er lagra.',
+  'onboarding.saveOrgNumber': 'Lagre organisasjonsnummer',
   'onboarding.settingsSaved': 'Lagra.',
   'onboarding.conflict':
     'Nokon andre har lagra i mellomtida. Skjemaet viser no det som er lagra. Gjer endringa på nytt om ho framleis trengst.',
