@@ -49,7 +49,7 @@ type StructNode = { role?: string; children?: StructNode[] }
  */
 export async function pdfTags(bytes: Uint8Array) {
   const doc = await open(bytes)
-  const meta = (await doc.getMetadata()) as { info: Record<string, unknown> }
+  const meta = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> }
   const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null
   const page = await doc.getPage(1)
   const roles: string[] = []
