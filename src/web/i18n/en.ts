@@ -118,6 +118,9 @@ export const en: PartialMessages = {
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
   'pager.position': 'Page {page} of {pages}',
+  'pager.previousShort': 'Previous',
+  'pager.nextShort': 'Next',
+  'pager.page': 'Page {page}',
   'users.title': 'Users and access',
   'users.intro':
     'Here you give staff access to Smittespor in the municipality, change their roles and remove access when they should no longer use the service. Users who have not logged in for 90 days are deactivated automatically.',

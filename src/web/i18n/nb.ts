@@ -120,6 +120,9 @@ export const nb = {
   'pager.previous': 'Forrige side',
   'pager.next': 'Neste side',
   'pager.position': 'Side {page} av {pages}',
+  'pager.previousShort': 'Forrige',
+  'pager.nextShort': 'Neste',
+  'pager.page': 'Side {page}',
   'users.title': 'Brukere og tilgang',
   'users.intro':
     'Her gir du ansatte tilgang til Smittespor i kommunen, endrer rollene deres og tar tilgangen bort når de ikke lenger skal bruke løsningen. Brukere som ikke har logget inn på 90 dager, blir deaktivert automatisk.',

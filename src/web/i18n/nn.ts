@@ -118,6 +118,9 @@ export const nn: PartialMessages = {
   'pager.previous': 'Førre side',
   'pager.next': 'Neste side',
   'pager.position': 'Side {page} av {pages}',
+  'pager.previousShort': 'Førre',
+  'pager.nextShort': 'Neste',
+  'pager.page': 'Side {page}',
   'users.title': 'Brukarar og tilgang',
   'users.intro':
     'Her gjev du tilsette tilgang til Smittespor i kommunen, endrar rollene deira og tek tilgangen bort når dei ikkje lenger skal bruke løysinga. Brukarar som ikkje har logga inn på 90 dagar, vert deaktiverte automatisk.',
