@@ -1,20 +1,10 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app'
 import type { App } from '../http/types'
 import { testConfig } from '../test/app'
-import { CookieJar, follow, hop } from '../test/browser-flow'
+import { CookieJar, follow, freePort, hop } from '../test/browser-flow'
 import { createTestDatabase } from '../test/database'
 import { activateKommune, buildUser, loginAs, type TestUser } from '../test/factories'
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 let app: App
 let db: Awaited<ReturnType<typeof createTestDatabase>>

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { exportPKCS8, generateKeyPair } from 'jose'
@@ -8,18 +7,9 @@ import { buildApp } from '../app'
 import { ConfigError, loadConfig } from '../config'
 import type { App } from '../http/types'
 import { PRODUCTION_ENV, testConfig } from '../test/app'
-import { CookieJar, follow, hop } from '../test/browser-flow'
+import { CookieJar, follow, freePort, hop } from '../test/browser-flow'
 import { createTestDatabase } from '../test/database'
 import { activateKommune, buildUser, type TestUser } from '../test/factories'
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 describe('client authentication and acr settings', () => {
   it('requires private_key_jwt in production unless OIDC_CLIENT_AUTH names client_secret_post', () => {
