@@ -21,7 +21,8 @@ let trondheim: LoggedIn
 
 beforeAll(async () => {
   fakes = await startFakesWithClient()
-  t = await buildTestApp({ config: testConfig({ ...fakes.env, FREG_TIMEOUT_MS: '1500' }) })
+  // A generous timeout: this file tests delegation, not slowness (freg.test.ts does that).
+  t = await buildTestApp({ config: testConfig({ ...fakes.env, FREG_TIMEOUT_MS: '15000' }) })
   const op = await buildUser(t.db.db, { roles: [{ role: 'operator' }] })
   operator = await loginAs(t.app, op)
   for (const k of ['0301', '4601', TRONDHEIM.code]) await activateKommune(t.db.db, k)
