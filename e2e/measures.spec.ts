@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { flat, pdfText } from '../src/server/features/letters/pdfText'
+import { flat, pdfText } from '../src/server/pdf/pdf-text'
 import { addDaysOslo, osloDate } from '../src/shared/domain/dates'
 import { expectNoSeriousA11yViolations, setupBrowserPage } from './fixtures/browser'
 import { loginAs } from './fixtures/login'

@@ -69,6 +69,7 @@ async function startApp() {
       SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
       OIDC_ISSUER: 'https://idporten.example.test',
       OIDC_CLIENT_ID: 'bench',
+      OIDC_CLIENT_AUTH: 'client_secret_post',
       OIDC_CLIENT_SECRET: 'bench',
       OIDC_REDIRECT_URI: `${base}/auth/callback`,
     },

@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod'
 import { installNorwegianZodMessages } from '../shared/api/zod-nb'
 import { authRoutes } from './auth/auth.routes'
-import { FAKE_CLIENT, FAKE_IDPORTEN_PATH, registerFakeIdporten } from './auth/fake-idporten'
+import { FAKE_CLIENT, FAKE_IDPORTEN_PATH, FAKE_JWT_CLIENT } from './auth/fake-idporten.constants'
 import { createOidcClient, type OidcSettings } from './auth/oidc'
 import { registerAuth } from './auth/plugin'
 import type { AppConfig } from './config'
@@ -111,7 +111,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyFormbody)
 
   await app.register(registerAuth)
-  if (config.fakeIdporten) await registerFakeIdporten(app)
+  if (config.fakeIdporten) {
+    // Loaded only when enabled: oidc-provider and @fastify/middie never load in production.
+    const { registerFakeIdporten } = await import('./auth/fake-idporten')
+    await registerFakeIdporten(app)
+  }
   await authRoutes(app, createOidcClient(oidcSettings(config)))
 
   await app.register(healthRoutes)
@@ -150,14 +154,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 function oidcSettings(config: AppConfig): OidcSettings {
   const e = config.env
   const useFake = !e.OIDC_ISSUER && config.fakeIdporten
+  const { clientAuth, acrValues } = config.oidc
+  const fakeClientId = clientAuth === 'private_key_jwt' ? FAKE_JWT_CLIENT.id : FAKE_CLIENT.id
   return {
     issuer: useFake
       ? `${config.publicUrl}${FAKE_IDPORTEN_PATH}`
       : (e.OIDC_ISSUER ?? `${config.publicUrl}${FAKE_IDPORTEN_PATH}`),
-    clientId: useFake ? FAKE_CLIENT.id : (e.OIDC_CLIENT_ID ?? ''),
-    clientAuth: useFake ? 'client_secret_post' : e.OIDC_CLIENT_AUTH,
+    clientId: useFake ? fakeClientId : (e.OIDC_CLIENT_ID ?? ''),
+    clientAuth,
     clientSecret: useFake ? FAKE_CLIENT.secret : e.OIDC_CLIENT_SECRET,
     privateKeyFile: e.OIDC_PRIVATE_KEY_FILE,
+    keyId: e.OIDC_KEY_ID,
+    acrValues,
     redirectUri: e.OIDC_REDIRECT_URI ?? `${config.publicUrl}/auth/callback`,
     postLogoutRedirectUri: e.OIDC_POST_LOGOUT_REDIRECT_URI ?? `${config.publicUrl}/logget-ut`,
     allowHttp: useFake || !config.production,

@@ -36,8 +36,22 @@ const envSchema = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
-  OIDC_CLIENT_AUTH: z.enum(['client_secret_post', 'private_key_jwt']).default('client_secret_post'),
+  /** Unset: `private_key_jwt` in production (Digdir's advice), `client_secret_post` elsewhere. */
+  OIDC_CLIENT_AUTH: z.enum(['client_secret_post', 'private_key_jwt']).optional(),
+  /** PKCS#8 PEM; its `kid` for the client's JWK set is OIDC_KEY_ID (default: the key's thumbprint). */
   OIDC_PRIVATE_KEY_FILE: z.string().optional(),
+  OIDC_KEY_ID: z.string().optional(),
+  /**
+   * acr values asked for, space separated; the id_token's `acr` must be one of them. ID-porten:
+   * `idporten-loa-high` (or `idporten-loa-substantial idporten-loa-high`); Ansattporten: `high`,
+   * `substantial`.
+   */
+  OIDC_ACR_VALUES: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]+( +[\w.:-]+)*$/, 'acr-verdier skilt med mellomrom')
+    .default('idporten-loa-high')
+    .transform((v) => v.split(/ +/)),
   OIDC_REDIRECT_URI: z.string().url().optional(),
   OIDC_POST_LOGOUT_REDIRECT_URI: z.string().url().optional(),
   // Requests per minute: login/callback per client IP; searches and exports per user.
@@ -92,7 +106,10 @@ export interface AppConfig {
   /** How long a resolved session may serve GET requests from memory (auth/session-cache.ts). */
   sessionCacheMs: number
   freg: FregConfig
+  oidc: { clientAuth: OidcClientAuth; acrValues: string[] }
 }
+
+export type OidcClientAuth = 'client_secret_post' | 'private_key_jwt'
 
 /**
  * How Folkeregister lookups are made: against a real FREG with Maskinporten, against the in-repo
@@ -130,10 +147,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!env.SESSION_SECRET) missing.push('SESSION_SECRET (at least 32 characters)')
     if (!env.OIDC_ISSUER) missing.push('OIDC_ISSUER (ID-porten issuer URL)')
     if (!env.OIDC_CLIENT_ID) missing.push('OIDC_CLIENT_ID')
+    // Digdir recommends private_key_jwt: a shared secret is used only when asked for by name.
     if (env.OIDC_CLIENT_AUTH === 'client_secret_post' && !env.OIDC_CLIENT_SECRET)
-      missing.push('OIDC_CLIENT_SECRET (or OIDC_CLIENT_AUTH=private_key_jwt with OIDC_PRIVATE_KEY_FILE)')
-    if (env.OIDC_CLIENT_AUTH === 'private_key_jwt' && !env.OIDC_PRIVATE_KEY_FILE)
-      missing.push('OIDC_PRIVATE_KEY_FILE')
+      missing.push('OIDC_CLIENT_SECRET (with OIDC_CLIENT_AUTH=client_secret_post)')
+    if (env.OIDC_CLIENT_AUTH !== 'client_secret_post' && !env.OIDC_PRIVATE_KEY_FILE)
+      missing.push(
+        'OIDC_PRIVATE_KEY_FILE (private_key_jwt is required in production; OIDC_CLIENT_AUTH=client_secret_post with OIDC_CLIENT_SECRET to use a secret)',
+      )
     if (!env.OIDC_REDIRECT_URI) missing.push('OIDC_REDIRECT_URI')
     if (!env.PUBLIC_URL) missing.push('PUBLIC_URL')
     if (env.FAKE_IDPORTEN) missing.push('FAKE_IDPORTEN must not be set in production')
@@ -146,6 +166,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       )
     }
   }
+  if (!production && env.OIDC_CLIENT_AUTH === 'private_key_jwt' && !env.OIDC_PRIVATE_KEY_FILE)
+    throw new ConfigError(
+      'Ugyldig konfigurasjon:\n  - OIDC_PRIVATE_KEY_FILE (with OIDC_CLIENT_AUTH=private_key_jwt)',
+    )
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
   return {
     env,
@@ -170,6 +194,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionCacheMs: (env.SESSION_CACHE_SECONDS ?? (production ? 5 : 0)) * 1000,
     freg: fregConfig(env, production),
+    oidc: {
+      clientAuth: env.OIDC_CLIENT_AUTH ?? (production ? 'private_key_jwt' : 'client_secret_post'),
+      acrValues: env.OIDC_ACR_VALUES,
+    },
   }
 }
 

@@ -1,12 +1,9 @@
 import { type Role, roleLabels } from '../../shared/api/roles'
+import { csvFile } from '../csv/norwegian-csv'
 import type { FieldChange } from './audit'
 import type { AuditEntry } from './audit.queries'
 
-/**
- * CSV as Norwegian Excel opens it by double-click: UTF-8 with BOM (else æøå break), `;` as
- * separator (`,` is the decimal sign), CRLF line ends, times in Europe/Oslo.
- */
-export const CSV_BOM = '\uFEFF'
+/** The audit log as CSV (the app's one Norwegian-Excel setting), times in Europe/Oslo. */
 
 const basisLabels: Record<AuditEntry['basis'], string> = {
   normal: 'Ordinær',
@@ -41,19 +38,7 @@ const columns: [header: string, value: (e: AuditEntry) => string][] = [
 
 /** The audit log rows as a CSV file body (BOM included). */
 export function auditCsv(entries: Iterable<AuditEntry>): string {
-  const lines = [columns.map(([h]) => csvCell(h)).join(';')]
-  for (const e of entries) lines.push(columns.map(([, value]) => csvCell(value(e))).join(';'))
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`
-}
-
-/**
- * One cell: quoted when it holds a separator, quote or line break (quotes doubled, RFC 4180).
- * Text a spreadsheet would run as a formula (= + - @ at the start) gets a leading apostrophe:
- * the reason field is free text written by users.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  return csvFile([columns.map(([h]) => h), ...[...entries].map((e) => columns.map(([, value]) => value(e)))])
 }
 
 function formatChanges(changes: FieldChange[] | undefined): string {

@@ -3,10 +3,14 @@ import { metaResponse, selectKommuneBody, sessionResponse } from '../../shared/a
 import { forbidden } from '../http/errors'
 import type { App } from '../http/types'
 import * as service from './auth.service'
+import { LOGOUT_SCRIPT, LOGOUT_SCRIPT_PATH, renderLogoutPage } from './logout-page'
 import type { OidcClient } from './oidc'
 import { clearSessionCookies, requireActor, setSessionCookies } from './plugin'
 
 const TX_COOKIE = 'oidc_tx'
+/** Carries the id_token from the logout API call to the logout page, never in a URL. */
+const LOGOUT_COOKIE = 'oidc_logout'
+const LOGOUT_PAGE = '/auth/logout'
 const loginQuery = z.object({
   returnTo: z.string().max(500).optional(),
   lang: z.enum(['nb', 'nn', 'en']).optional(),
@@ -62,10 +66,37 @@ export async function authRoutes(app: App, oidc: OidcClient) {
     '/api/session/logout',
     { schema: { tags: ['innlogging'], response: { 200: z.object({ redirectTo: z.string() }) } } },
     async (req, reply) => {
-      const redirectTo = await service.logout(app.deps.db, oidc, req.ctx, req.session)
+      const ended = await service.logout(app.deps.db, req.ctx, req.session)
       clearSessionCookies(reply)
-      return { redirectTo }
+      if (!ended) return { redirectTo: '/' }
+      if (!ended.idToken) return { redirectTo: '/logget-ut' }
+      reply.setCookie(LOGOUT_COOKIE, ended.idToken, {
+        path: LOGOUT_PAGE,
+        httpOnly: true,
+        secure: app.deps.config.production,
+        sameSite: 'strict',
+        signed: true,
+        maxAge: 120,
+      })
+      return { redirectTo: LOGOUT_PAGE }
     },
+  )
+
+  // RP-initiated logout by POST: a page whose form posts the id_token to ID-porten's end-session.
+  app.get(LOGOUT_PAGE, { schema: { hide: true } }, async (req, reply) => {
+    const raw = req.cookies[LOGOUT_COOKIE]
+    const unsigned = raw ? req.unsignCookie(raw) : null
+    reply.clearCookie(LOGOUT_COOKIE, { path: LOGOUT_PAGE })
+    reply.header('cache-control', 'no-store')
+    if (!unsigned?.valid || !unsigned.value) return reply.redirect('/logget-ut')
+    const form = await oidc.endSessionForm(unsigned.value).catch(() => null)
+    if (!form) return reply.redirect('/logget-ut')
+    const page = renderLogoutPage(form, app.deps.config.production)
+    return reply.header('content-security-policy', page.csp).type('text/html; charset=utf-8').send(page.html)
+  })
+
+  app.get(LOGOUT_SCRIPT_PATH, { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(LOGOUT_SCRIPT),
   )
 
   // ID-porten loads this in a hidden iframe when the user logs out elsewhere (front-channel logout).

@@ -75,14 +75,16 @@ export async function completeLogin(
   return { ok: true, token, csrfToken, redirectTo }
 }
 
-/** Ends our session and returns where the browser goes next: ID-porten's end-session endpoint. */
+/**
+ * Ends our session. Returns the id_token to end the ID-porten session with (the browser POSTs it
+ * there from `/auth/logout`), or null when there was no session.
+ */
 export async function logout(
   db: Database,
-  oidc: OidcClient,
   ctx: RequestContext,
   session: ResolvedSession | null,
-) {
-  if (!session) return '/'
+): Promise<{ idToken: string | null } | null> {
+  if (!session) return null
   const deleted = await inTenant(
     db,
     { kommune: session.actor.kommune, userId: session.actor.userId },
@@ -92,11 +94,7 @@ export async function logout(
       return d
     },
   )
-  try {
-    return (await oidc.endSessionUrl(deleted?.id_token ?? session.idToken)) ?? '/logget-ut'
-  } catch {
-    return '/logget-ut'
-  }
+  return { idToken: deleted?.id_token ?? session.idToken }
 }
 
 /** Front-channel logout from ID-porten: end every session started from that ID-porten session. */

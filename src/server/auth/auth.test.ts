@@ -1,20 +1,10 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app'
 import type { App } from '../http/types'
 import { testConfig } from '../test/app'
-import { CookieJar, follow, hop } from '../test/browser-flow'
+import { CookieJar, follow, freePort, hop } from '../test/browser-flow'
 import { createTestDatabase } from '../test/database'
 import { activateKommune, buildUser, loginAs, type TestUser } from '../test/factories'
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 let app: App
 let db: Awaited<ReturnType<typeof createTestDatabase>>
@@ -159,7 +149,7 @@ describe('login with (fake) ID-porten', () => {
     expect(await res.text()).toContain('syntetiske')
   })
 
-  it('logs out: session gone, and the browser is sent to ID-porten end-session', async () => {
+  it('logs out: session gone, then a form POSTs the id_token to ID-porten end-session (never in a URL)', async () => {
     const jar = new CookieJar()
     await loginThroughIdporten(jar, tracer.pid)
     const res = await hop(jar, `${base}/api/session/logout`, {
@@ -168,9 +158,46 @@ describe('login with (fake) ID-porten', () => {
     })
     expect(res.status).toBe(200)
     const { redirectTo } = await res.json()
-    expect(redirectTo).toContain('/idporten-fake/session/end')
-    expect(redirectTo).toContain('id_token_hint=')
+    expect(redirectTo).toBe('/auth/logout')
     expect((await hop(jar, `${base}/api/session`)).status).toBe(401)
+
+    const page = await hop(jar, `${base}${redirectTo}`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain(`form-action 'self' ${base}`)
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    const html = await page.text()
+    expect(html).toContain(`<form id="logout" method="post" action="${base}/idporten-fake/session/end">`)
+    expect(html).toContain('<script src="/auth/logout.js"></script>')
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
+    )
+    expect(fields.id_token_hint).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/)
+    expect(fields.post_logout_redirect_uri).toBe(`${base}/logget-ut`)
+    // The cookie that carried the id_token is spent: reloading the page goes straight to /logget-ut.
+    const again = await hop(jar, `${base}${redirectTo}`)
+    expect(again.headers.get('location')).toBe('/logget-ut')
+
+    // The fake ID-porten accepts the POST and, once confirmed, sends the browser back to us.
+    const end = await hop(jar, `${base}/idporten-fake/session/end`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields as Record<string, string>).toString(),
+    })
+    expect(end.status).toBe(200)
+    const confirm = await end.text()
+    const xsrf = confirm.match(/name="xsrf" value="([^"]+)"/)![1]!
+    const done = await hop(jar, `${base}/idporten-fake/session/end/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+    })
+    expect(done.headers.get('location')).toBe(`${base}/logget-ut`)
+  })
+
+  it('serves the logout page script from our origin', async () => {
+    const res = await hop(new CookieJar(), `${base}/auth/logout.js`)
+    expect(res.headers.get('content-type')).toContain('javascript')
+    expect(await res.text()).toContain("getElementById('logout').submit()")
   })
 
   it('front-channel logout ends the sessions of that ID-porten sid', async () => {

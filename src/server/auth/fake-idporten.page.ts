@@ -1,7 +1,7 @@
+import { escapeHtml } from './html'
 import type { DemoIdentity } from './identities'
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+export { escapeHtml }
 
 /** The fake ID-porten login page: pick a demo identity or type any synthetic national id. */
 export function renderPicker(input: {

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import { importPKCS8 } from 'jose'
 import * as client from 'openid-client'
+import { loadClientKey } from './client-key'
 
 export interface OidcSettings {
   issuer: string
@@ -8,14 +7,20 @@ export interface OidcSettings {
   clientAuth: 'client_secret_post' | 'private_key_jwt'
   clientSecret?: string | undefined
   privateKeyFile?: string | undefined
+  keyId?: string | undefined
+  /** acr values asked for; the id_token's `acr` must be one of them (ID-porten or Ansattporten). */
+  acrValues: string[]
   redirectUri: string
   postLogoutRedirectUri: string
   /** Only against the local http fake; real ID-porten is https. */
   allowHttp: boolean
 }
 
-/** ID-porten's required level of assurance: the id_token's `acr` must say at least this. */
-export const REQUIRED_ACR = 'idporten-loa-high'
+/** A form the browser POSTs to the provider's end-session endpoint (Digdir advises against GET). */
+export interface EndSessionForm {
+  action: string
+  fields: Record<string, string>
+}
 
 /**
  * The relying party (openid-client). Discovery happens lazily on first use and is retried after a
@@ -28,7 +33,7 @@ export function createOidcClient(settings: OidcSettings) {
     pending ??= (async () => {
       const auth =
         settings.clientAuth === 'private_key_jwt'
-          ? client.PrivateKeyJwt(await importPKCS8(await readFile(settings.privateKeyFile!, 'utf8'), 'RS256'))
+          ? client.PrivateKeyJwt(await loadClientKey(settings.privateKeyFile!, settings.keyId))
           : client.ClientSecretPost(settings.clientSecret)
       return client.discovery(
         new URL(settings.issuer),
@@ -58,7 +63,7 @@ export function createOidcClient(settings: OidcSettings) {
         code_challenge_method: 'S256',
         state: tx.state,
         nonce: tx.nonce,
-        acr_values: REQUIRED_ACR,
+        acr_values: settings.acrValues.join(' '),
         ui_locales: locale,
       })
       return { url: url.href, tx }
@@ -77,8 +82,8 @@ export function createOidcClient(settings: OidcSettings) {
       })
       const claims = tokens.claims()
       if (!claims) throw new Error('id_token missing')
-      if (claims.acr !== REQUIRED_ACR)
-        throw new LoginError('acr', `acr ${String(claims.acr)} is below ${REQUIRED_ACR}`)
+      if (typeof claims.acr !== 'string' || !settings.acrValues.includes(claims.acr))
+        throw new LoginError('acr', `acr ${String(claims.acr)} is not one of ${settings.acrValues.join(' ')}`)
       const pid = typeof claims.pid === 'string' ? claims.pid : null
       if (!pid) throw new LoginError('pid', 'id_token has no pid claim')
       return {
@@ -87,14 +92,22 @@ export function createOidcClient(settings: OidcSettings) {
         idToken: tokens.id_token ?? null,
       }
     },
-    /** RP-initiated logout URL that also ends the ID-porten session. */
-    async endSessionUrl(idToken: string | null) {
+    /**
+     * RP-initiated logout as a form POST, so the id_token never lands in a URL (browser history,
+     * access logs). Null when the provider has no end-session endpoint.
+     */
+    async endSessionForm(idToken: string | null): Promise<EndSessionForm | null> {
       const config = await configuration()
-      if (!config.serverMetadata().end_session_endpoint) return null
-      return client.buildEndSessionUrl(config, {
-        post_logout_redirect_uri: settings.postLogoutRedirectUri,
-        ...(idToken ? { id_token_hint: idToken } : {}),
-      }).href
+      const action = config.serverMetadata().end_session_endpoint
+      if (!action) return null
+      return {
+        action,
+        fields: {
+          client_id: settings.clientId,
+          post_logout_redirect_uri: settings.postLogoutRedirectUri,
+          ...(idToken ? { id_token_hint: idToken } : {}),
+        },
+      }
     },
   }
 }

@@ -24,6 +24,8 @@ export interface OrgUnitsTable {
   status: Generated<'active' | 'inactive' | 'retired'>
   source: Generated<'ssb' | 'local'>
   activated_at: TimestampNull
+  /** Organisation number of a municipality (0040), for Maskinporten's `consumer_org`. */
+  org_number: string | null
   version: Generated<number>
   created_at: CreatedAt
   updated_at: TimestampDefault

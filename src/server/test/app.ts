@@ -23,7 +23,7 @@ export const PRODUCTION_ENV = {
   SESSION_SECRET: 'x'.repeat(40),
   OIDC_ISSUER: 'https://idporten.no',
   OIDC_CLIENT_ID: 'smittespor',
-  OIDC_CLIENT_SECRET: 'secret',
+  OIDC_PRIVATE_KEY_FILE: '/run/secrets/idporten-key.pem',
   OIDC_REDIRECT_URI: 'https://smittespor.example/auth/callback',
   PUBLIC_URL: 'https://smittespor.example',
 }

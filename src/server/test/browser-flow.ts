@@ -1,3 +1,5 @@
+import { createServer } from 'node:net'
+
 /**
  * A minimal cookie-keeping HTTP walker for testing the OIDC login against the fake ID-porten over
  * real sockets (redirects followed by hand so each hop can be asserted).
@@ -46,4 +48,14 @@ export async function follow(jar: CookieJar, url: string, stopAt?: RegExp, init?
     res = await hop(jar, current)
   }
   return { res, url: current }
+}
+
+/** A free TCP port on 127.0.0.1, for an app that must listen on a known address (OIDC redirects). */
+export async function freePort() {
+  return new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
 }

@@ -200,6 +200,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org-unit.retire': 'Avviklet underenhet',
   'onboarding.step.record': 'Registrerte oppstartssteg',
   'onboarding.step.undo': 'Angret oppstartssteg',
+  'onboarding.org-number': 'Registrerte kommunens organisasjonsnummer',
   'kommune.activate': 'Aktiverte kommunen',
   'kommune-settings.update': 'Endret kommunens innstillinger',
   'audit.search': 'Søkte i sikkerhetsloggen',

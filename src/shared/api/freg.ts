@@ -30,7 +30,13 @@ export const FREG_ONBOARDING_STEPS = [
   'freg_agreement',
   'freg_enabled',
 ] as const
-export const fregOnboardingStep = z.enum(FREG_ONBOARDING_STEPS)
+/**
+ * What lookups need besides the steps: the municipality's organisation number, so Maskinporten
+ * can be asked on its behalf (`consumer_org`). Listed with the missing steps.
+ */
+export const FREG_ORG_NUMBER_REQUIREMENT = 'freg_org_number' as const
+export const fregOnboardingStep = z.enum([...FREG_ONBOARDING_STEPS, FREG_ORG_NUMBER_REQUIREMENT])
+export type FregRequirement = z.infer<typeof fregOnboardingStep>
 
 /** Person fields a FREG lookup can fill, in form order. */
 export const FREG_FIELDS = [
@@ -124,6 +130,7 @@ export const FREG_PROBLEM_CODES = [
   'freg-unavailable',
   'freg-receipt-invalid',
   'freg-no-national-id',
+  'freg-not-delegated',
 ] as const
 export type FregProblemCode = (typeof FREG_PROBLEM_CODES)[number]
 
@@ -137,5 +144,7 @@ export const FREG_UNAVAILABLE_REASONS = [
   'forbidden',
   'rate-limited',
   'bad-response',
+  /** Maskinporten refused the municipality's `consumer_org`: no delegation in Altinn. */
+  'not-delegated',
 ] as const
 export type FregUnavailableReason = (typeof FREG_UNAVAILABLE_REASONS)[number]

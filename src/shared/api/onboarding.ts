@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkOrgNumber } from '../domain/orgNumber'
 import {
   isoDate,
   nationalIdInput,
@@ -63,6 +64,8 @@ export const kommuneRef = z.object({
   fylkeName: z.string().nullable(),
   status: kommuneStatusSchema,
   activatedAt: z.string().nullable(),
+  /** Organisation number (Enhetsregisteret): FREG lookups are made on the municipality's behalf. */
+  orgNumber: z.string().nullable(),
 })
 
 export const kommuneChecklist = z.object({
@@ -139,3 +142,21 @@ export const updateSettingsBody = z.object({
   contactPhone: optionalText(30),
 })
 export type UpdateSettingsInput = z.input<typeof updateSettingsBody>
+
+/** The operator records the municipality's organisation number; empty clears it. */
+export const orgNumberBody = z.object({
+  orgNumber: z
+    .string()
+    .trim()
+    .max(20)
+    .transform((v, ctx) => {
+      if (v === '') return null
+      const checked = checkOrgNumber(v)
+      if (!checked.ok) {
+        ctx.addIssue({ code: 'custom', message: checked.message })
+        return z.NEVER
+      }
+      return checked.value
+    }),
+})
+export type OrgNumberInput = z.input<typeof orgNumberBody>

@@ -1,6 +1,10 @@
 import fastifyFormbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { createFakeMaskinporten, type FakeMaskinportenClient } from '../maskinporten/fake-maskinporten'
+import {
+  createFakeMaskinporten,
+  type FakeDelegation,
+  type FakeMaskinportenClient,
+} from '../maskinporten/fake-maskinporten'
 import { createFakeFreg, FREG_SCOPE } from './fake-freg'
 
 export { FREG_SCOPE } from './fake-freg'
@@ -14,6 +18,7 @@ export interface MountOptions {
   /** Origin the fakes are reached at, e.g. http://localhost:3000 (a function when known only after listen). */
   origin: string | (() => string)
   clients: readonly FakeMaskinportenClient[]
+  delegations?: readonly FakeDelegation[]
   slowMs?: number
   tokenTtlSeconds?: number
 }
@@ -28,6 +33,7 @@ export async function mountFregFakes(app: FastifyInstance, o: MountOptions) {
   const maskinporten = createFakeMaskinporten({
     issuer: () => `${origin()}${FAKE_MASKINPORTEN_PATH}/`,
     clients: o.clients,
+    ...(o.delegations ? { delegations: o.delegations } : {}),
     ...(o.tokenTtlSeconds ? { tokenTtlSeconds: o.tokenTtlSeconds } : {}),
   })
   const freg = createFakeFreg({ maskinporten, ...(o.slowMs ? { slowMs: o.slowMs } : {}) })

@@ -38,10 +38,22 @@ export interface FakeMaskinportenClient {
   orgNo?: string
 }
 
+/**
+ * A delegation in Altinn: the municipality (consumer) lets the operator (supplier) use `scope` on
+ * its behalf. Maskinporten issues a token with `consumer_org` only when such a delegation exists.
+ */
+export interface FakeDelegation {
+  consumerOrg: string
+  supplierOrg: string
+  scope: string
+}
+
 export interface FakeMaskinportenOptions {
   /** Issuer identifier with trailing slash, e.g. http://localhost:3000/fakes/maskinporten/ (a function when known only after listen). */
   issuer: string | (() => string)
   clients: readonly FakeMaskinportenClient[]
+  /** Delegations in (fake) Altinn; a grant with `consumer_org` needs one for every scope. */
+  delegations?: readonly FakeDelegation[]
   /** Access token lifetime (Maskinporten's default is 120 s). */
   tokenTtlSeconds?: number
   now?: () => number
@@ -61,7 +73,7 @@ export function createFakeMaskinporten(opts: FakeMaskinportenOptions) {
   const issuer = () => (typeof opts.issuer === 'function' ? opts.issuer() : opts.issuer)
   const ttl = opts.tokenTtlSeconds ?? 120
   const seenJti = new Map<string, number>()
-  const stats = { tokensIssued: 0, refused: [] as string[] }
+  const stats = { tokensIssued: 0, refused: [] as string[], issuedFor: [] as (string | null)[] }
   let signing: Promise<{ publicKey: CryptoKey; privateKey: CryptoKey }> | undefined
   const signingKeys = () => {
     signing ??= generateKeyPair('RS256')
@@ -116,13 +128,39 @@ export function createFakeMaskinporten(opts: FakeMaskinportenOptions) {
     return scopes.join(' ')
   }
 
-  async function issue(client: FakeMaskinportenClient, scope: string) {
+  /** On behalf of a municipality: the scope must be delegated by it to the client's organisation. */
+  function checkDelegation(client: FakeMaskinportenClient, p: JWTPayload, scope: string) {
+    if (p.consumer_org === undefined) return null
+    const consumer = String(p.consumer_org)
+    if (!/^\d{9}$/.test(consumer)) refuse('Invalid assertion. consumer_org must be an organisation number')
+    const missing = scope
+      .split(' ')
+      .filter(
+        (s) =>
+          !(opts.delegations ?? []).some(
+            (d) => d.consumerOrg === consumer && d.supplierOrg === client.orgNo && d.scope === s,
+          ),
+      )
+    if (missing.length > 0)
+      refuse(
+        `Consumer ${consumer} has not delegated access to the scope ${missing.join(' ')} to supplier ${client.orgNo ?? 'unknown'}`,
+      )
+    return consumer
+  }
+
+  async function issue(client: FakeMaskinportenClient, scope: string, consumerOrg: string | null) {
     const { privateKey } = await signingKeys()
     const iat = Math.floor(now() / 1000)
     const accessToken = await new SignJWT({
       client_id: client.clientId,
       scope,
-      consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${client.orgNo ?? '999999999'}` },
+      consumer: {
+        authority: 'iso6523-actorid-upis',
+        ID: `0192:${consumerOrg ?? client.orgNo ?? '999999999'}`,
+      },
+      ...(consumerOrg
+        ? { supplier: { authority: 'iso6523-actorid-upis', ID: `0192:${client.orgNo ?? '999999999'}` } }
+        : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: 'fake-maskinporten-signing' })
       .setIssuer(issuer())
@@ -131,6 +169,7 @@ export function createFakeMaskinporten(opts: FakeMaskinportenOptions) {
       .setJti(randomUUID())
       .sign(privateKey)
     stats.tokensIssued++
+    stats.issuedFor.push(consumerOrg)
     return { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope }
   }
 
@@ -170,7 +209,8 @@ export function createFakeMaskinporten(opts: FakeMaskinportenOptions) {
         if (typeof body.assertion !== 'string' || body.assertion === '')
           throw new GrantRefused('invalid_request', 'Missing assertion')
         const { client, payload } = await checkGrant(body.assertion)
-        return issue(client, checkClaims(client, payload))
+        const scope = checkClaims(client, payload)
+        return issue(client, scope, checkDelegation(client, payload, scope))
       } catch (err) {
         if (!(err instanceof GrantRefused)) throw err
         stats.refused.push(err.message)

@@ -7,8 +7,9 @@ import {
   type FieldChangeView,
 } from '../../../shared/api/audit-log'
 import { type Role, roleLabels } from '../../../shared/api/roles'
-import { CSV_BOM, csvCell, formatOsloTime } from '../../audit/audit.csv'
+import { formatOsloTime } from '../../audit/audit.csv'
 import type { AuditEntry, InnsynRow } from '../../audit/audit.queries'
+import { CSV_BOM, csvLines } from '../../csv/norwegian-csv'
 import { fullName, type NameIndex } from './audit-log.present'
 
 /**
@@ -52,26 +53,31 @@ const innsynColumns: Column<InnsynRow>[] = [
   ['Resultat', (r) => AUDIT_OUTCOME_LABELS[r.outcome] ?? r.outcome],
 ]
 
-const line = <T>(columns: Column<T>[], row: T) => `${columns.map(([, v]) => csvCell(v(row))).join(';')}\r\n`
-const headerLine = <T>(columns: Column<T>[]) => `${columns.map(([h]) => csvCell(h)).join(';')}\r\n`
+const lines = <T>(columns: Column<T>[], rows: T[]) => csvLines(rows.map((r) => columns.map(([, v]) => v(r))))
+const headerLine = <T>(columns: Column<T>[]) => csvLines([columns.map(([h]) => h)])
 
 /** BOM and header row: the first chunk of a streamed log export. */
 export const logCsvHead = () => `${CSV_BOM}${headerLine(logColumns)}`
 
 /** The rows of one page of the log. */
 export const logCsvRows = (entries: AuditEntry[], names: NameIndex) =>
-  entries.map((e) => line(logColumns, { e, names })).join('')
+  lines(
+    logColumns,
+    entries.map((e) => ({ e, names })),
+  )
 
 /** Last line of an export stopped at the cap, in the first column, so nobody takes it for the whole log. */
 export const logCsvTruncatedNote = (maxRows = AUDIT_EXPORT_MAX_ROWS) =>
-  `${csvCell(
-    `Utdraget er avkortet etter ${String(maxRows).replace(/\B(?=(\d{3})+$)/g, ' ')} rader. Bruk filtre (bruker, handling, fra–til) for å hente resten.`,
-  )}\r\n`
+  csvLines([
+    [
+      `Utdraget er avkortet etter ${String(maxRows).replace(/\B(?=(\d{3})+$)/g, ' ')} rader. Bruk filtre (bruker, handling, fra–til) for å hente resten.`,
+    ],
+  ])
 
 /** The innsyn report for one person as a whole CSV file (BOM included). */
 export function innsynCsv(person: { name: string; id: string }, rows: InnsynRow[]): string {
-  const title = `${csvCell(`Innsyn for ${person.name} (person-ID ${person.id})`)}\r\n`
-  return `${CSV_BOM}${title}${headerLine(innsynColumns)}${rows.map((r) => line(innsynColumns, r)).join('')}`
+  const title = csvLines([[`Innsyn for ${person.name} (person-ID ${person.id})`]])
+  return `${CSV_BOM}${title}${headerLine(innsynColumns)}${lines(innsynColumns, rows)}`
 }
 
 function personName(id: string | null, names: NameIndex): string {

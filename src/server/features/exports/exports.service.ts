@@ -10,6 +10,7 @@ import {
 import { formatNorwegianDate, osloDate } from '../../../shared/domain/dates'
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
+import { csvFile } from '../../csv/norwegian-csv'
 import { inTenant, type Trx } from '../../db/tenant'
 import { AppError, badRequest } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
@@ -120,17 +121,10 @@ function cellText(c: Column, v: unknown): string {
   return String(v)
 }
 
-/** A CSV cell: quoted when needed; a leading = + - @ (not a number) is neutralised against formula injection. */
-function csvCell(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^[+-]?[\d ]+$/.test(s) ? `'${s}` : s
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** UTF-8 with BOM, `;` and CRLF: what Norwegian Excel opens without an import dialog. */
+/** The line list in the app's one Norwegian-Excel CSV setting. */
 export function toCsv(columns: Column[], rows: Record<string, unknown>[]): Buffer {
-  const lines = [columns.map((c) => csvCell(c.header)).join(';')]
-  for (const r of rows) lines.push(columns.map((c) => csvCell(cellText(c, r[c.key]))).join(';'))
-  return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8')
+  const body = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => cellText(c, r[c.key])))]
+  return Buffer.from(csvFile(body), 'utf8')
 }
 
 async function toXlsx(columns: Map<ExportType, Column[]>, data: Map<ExportType, Record<string, unknown>[]>) {

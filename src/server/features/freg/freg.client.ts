@@ -19,7 +19,8 @@ export interface TokenSource {
 export interface FregClientSettings {
   baseUrl: string
   timeoutMs: number
-  tokens: TokenSource
+  /** Default token source; a lookup on behalf of a municipality passes its own. */
+  tokens?: TokenSource
   breaker: { failures: number; openMs: number }
   fetch?: Fetch
   now?: () => number
@@ -42,12 +43,13 @@ export class FregClient {
     this.breaker = new CircuitBreaker({ ...s.breaker, ...(s.now ? { now: s.now } : {}) })
   }
 
-  async fetchPerson(nationalId: string): Promise<FregFetchResult> {
+  async fetchPerson(nationalId: string, tokens = this.s.tokens): Promise<FregFetchResult> {
+    if (!tokens) throw new Error('FregClient needs a token source')
     try {
       return await this.breaker.run(
         () =>
           withOneRetry(
-            () => this.attempt(nationalId),
+            () => this.attempt(nationalId, tokens),
             (err) => err instanceof TokenRejected,
           ),
         isTransient,
@@ -61,8 +63,8 @@ export class FregClient {
     }
   }
 
-  private async attempt(nationalId: string): Promise<FregFetchResult> {
-    const token = await this.s.tokens.accessToken().catch((err) => {
+  private async attempt(nationalId: string, tokens: TokenSource): Promise<FregFetchResult> {
+    const token = await tokens.accessToken().catch((err) => {
       // The token client retries on its own; FREG's retry must not multiply that.
       throw err instanceof FregUnavailableError
         ? new FregUnavailableError(err.reason, err.message, true)
@@ -81,7 +83,7 @@ export class FregClient {
     }
     if (res.status === 401) {
       await res.body?.cancel()
-      this.s.tokens.invalidate()
+      tokens.invalidate()
       throw new TokenRejected()
     }
     if (!res.ok) {

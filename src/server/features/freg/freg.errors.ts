@@ -14,6 +14,8 @@ const UNAVAILABLE: Record<FregUnavailableReason, string> = {
   forbidden: 'Folkeregisteret avviste tilgangen. Kontakt plattformadministratoren.',
   'rate-limited': 'For mange oppslag på kort tid. Vent litt og prøv igjen.',
   'bad-response': 'Svaret fra Folkeregisteret kunne ikke leses.',
+  'not-delegated':
+    'Maskinporten avviste oppslaget på vegne av kommunen: kommunen har ikke delegert rettigheten til plattformoperatøren i Altinn.',
 }
 
 const STEP_LABELS: Record<string, string> = {
@@ -21,6 +23,7 @@ const STEP_LABELS: Record<string, string> = {
   freg_delegation: 'rettighet delegert til plattformoperatøren',
   freg_agreement: 'avtale om bruk av Folkeregisteret',
   freg_enabled: 'Folkeregisteret slått på i konfigurasjonen',
+  freg_org_number: 'kommunens organisasjonsnummer registrert',
 }
 
 export const fregNotFound = () =>
@@ -38,6 +41,13 @@ export const fregDisabled = (missingSteps: string[]) =>
   new AppError(422, 'freg-disabled', 'Oppslag i Folkeregisteret er ikke slått på for kommunen', {
     detail: `Dette mangler i oppstartssjekklisten: ${missingSteps.map((s) => STEP_LABELS[s] ?? s).join(', ')}. ${MANUAL}`,
     missingSteps,
+  })
+
+/** Maskinporten says the municipality has not delegated the Folkeregister right to the operator. */
+export const fregNotDelegated = () =>
+  new AppError(422, 'freg-not-delegated', 'Kommunen har ikke delegert tilgang til Folkeregisteret', {
+    detail: `Maskinporten avviste oppslaget på vegne av kommunen fordi rettigheten ikke er delegert til plattformoperatøren i Altinn. Kommunens administrator må delegere den i Altinn. ${MANUAL}`,
+    reason: 'not-delegated',
   })
 
 export const fregNotConfigured = () =>

@@ -23,3 +23,14 @@ export async function isKnownKommune(trx: Trx, code: string) {
     .executeTakeFirst()
   return !!row
 }
+
+/** The municipality's organisation number (recorded at onboarding), or null. */
+export async function kommuneOrgNumber(trx: Trx, kommune: string) {
+  const row = await trx
+    .selectFrom('org_units')
+    .select('org_number')
+    .where('code', '=', kommune)
+    .where('kind', '=', 'kommune')
+    .executeTakeFirst()
+  return row?.org_number ?? null
+}

@@ -1,8 +1,10 @@
 import {
   FREG_ONBOARDING_STEPS,
+  FREG_ORG_NUMBER_REQUIREMENT,
   type FregLookupResult,
   type FregPerson,
   type FregRefreshResult,
+  type FregRequirement,
   type FregStatus,
   type FregUnavailableReason,
 } from '../../../shared/api/freg'
@@ -10,7 +12,8 @@ import { validateNationalId } from '../../../shared/domain/nationalId'
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
-import { FREG_FIXTURE_LABELS, FREG_IDS } from '../../fakes/freg'
+import { FREG_IDS } from '../../fakes/freg/fixture-ids'
+import { FREG_FIXTURE_LABELS } from '../../fakes/freg/fixtures'
 import { fieldError, notFound } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
 import { assertKommuneActive } from '../../policy/kommune-active'
@@ -21,6 +24,7 @@ import {
   fregDisabled,
   fregNoNationalId,
   fregNotConfigured,
+  fregNotDelegated,
   fregNotFound,
   fregUnavailable,
 } from './freg.errors'
@@ -37,9 +41,14 @@ import { FregUnavailableError } from './http'
  * its own that commits before the answer or the error goes back: who, whose id, what came of it.
  */
 
-async function missingSteps(trx: Trx, kommune: string) {
+/** The steps not recorded, and the organisation number when it is missing (lookups need both). */
+async function missingSteps(trx: Trx, kommune: string): Promise<FregRequirement[]> {
   const done = new Set<string>(await q.recordedFregSteps(trx, kommune))
-  return FREG_ONBOARDING_STEPS.filter((s) => !done.has(s))
+  const orgNumber = await q.kommuneOrgNumber(trx, kommune)
+  return [
+    ...FREG_ONBOARDING_STEPS.filter((s) => !done.has(s)),
+    ...(orgNumber ? [] : [FREG_ORG_NUMBER_REQUIREMENT]),
+  ]
 }
 
 /** Whether the active municipality can look people up, and if not, what is missing. */
@@ -69,19 +78,23 @@ type Outcome =
   | { result: 'not-found' }
   | { result: 'unavailable'; reason: FregUnavailableReason }
   | { result: 'disabled'; missing: string[] }
+  | { result: 'not-delegated' }
   | { result: 'not-configured' }
 
 /** Asks FREG and maps the answer; failures become an outcome, never an exception (bugs aside). */
-async function ask(gw: FregGateway, nationalId: string): Promise<Outcome> {
+async function ask(gw: FregGateway, nationalId: string, orgNumber: string): Promise<Outcome> {
   try {
-    const answer = await gw.fetchPerson(nationalId)
+    const answer = await gw.fetchPerson(nationalId, orgNumber)
     if (answer.kind === 'not-found') return { result: 'not-found' }
     const person = mapFregDocument(answer.document)
     // FREG answers for the person asked about; anything else is a broken answer, not data to keep.
     if (person.nationalId !== nationalId) return { result: 'unavailable', reason: 'bad-response' }
     return { result: 'found', person }
   } catch (err) {
-    if (err instanceof FregUnavailableError) return { result: 'unavailable', reason: err.reason }
+    if (err instanceof FregUnavailableError)
+      return err.reason === 'not-delegated'
+        ? { result: 'not-delegated' }
+        : { result: 'unavailable', reason: err.reason }
     if (err instanceof FregDocumentError) return { result: 'unavailable', reason: 'bad-response' }
     throw err
   }
@@ -129,17 +142,27 @@ async function recordLookup(
       throw fregUnavailable(outcome.reason)
     case 'disabled':
       throw fregDisabled(outcome.missing)
+    case 'not-delegated':
+      throw fregNotDelegated()
     case 'not-configured':
       throw fregNotConfigured()
   }
 }
 
-/** Refusals that need no call to FREG: not set up here, or onboarding not complete. */
-async function precheck(gw: FregGateway, trx: Trx, kommune: string): Promise<Outcome | null> {
+/**
+ * Refusals that need no call to FREG (not set up here, onboarding not complete), or else the
+ * organisation number the lookup is made on behalf of.
+ */
+async function precheck(
+  gw: FregGateway,
+  trx: Trx,
+  kommune: string,
+): Promise<{ refused: Outcome } | { orgNumber: string }> {
   await assertKommuneActive(trx, kommune)
-  if (!gw.configured) return { result: 'not-configured' }
+  if (!gw.configured) return { refused: { result: 'not-configured' } }
   const missing = await missingSteps(trx, kommune)
-  return missing.length > 0 ? { result: 'disabled', missing } : null
+  if (missing.length > 0) return { refused: { result: 'disabled', missing } }
+  return { orgNumber: (await q.kommuneOrgNumber(trx, kommune))! }
 }
 
 function receiptFor(deps: AppDeps, kommune: string, person: FregPerson) {
@@ -160,10 +183,10 @@ export async function lookup(
     testEnvironment: deps.config.testEnvironment,
   })
   if (!checked.ok) throw fieldError('body.nationalId', checked.message)
-  const refused = await inTenant(deps.db, { kommune, userId: ctx.actor.userId }, (trx) =>
+  const pre = await inTenant(deps.db, { kommune, userId: ctx.actor.userId }, (trx) =>
     precheck(gw, trx, kommune),
   )
-  const outcome = refused ?? (await ask(gw, checked.id))
+  const outcome = 'refused' in pre ? pre.refused : await ask(gw, checked.id, pre.orgNumber)
   const { person, personId } = await recordLookup(deps, ctx, checked.id, outcome)
   return { person, ...receiptFor(deps, kommune, person), knownPersonId: personId }
 }
@@ -184,10 +207,11 @@ export async function refresh(
     return {
       view: presentPerson(p, kommune),
       nationalId: p.national_id,
-      refused: await precheck(gw, trx, kommune),
+      pre: await precheck(gw, trx, kommune),
     }
   })
-  const outcome = before.refused ?? (await ask(gw, before.nationalId))
+  const outcome =
+    'refused' in before.pre ? before.pre.refused : await ask(gw, before.nationalId, before.pre.orgNumber)
   const { person } = await recordLookup(deps, ctx, before.nationalId, outcome, personId)
   return {
     person,

@@ -15,7 +15,9 @@ import {
  * the organisation's key (`kid` of the key registered with the client), `aud` = Maskinporten's
  * issuer, `iss` = client id, the scope, `exp − iat` = 120 s and a fresh `jti`; POSTed to the token
  * endpoint read from `{issuer}/.well-known/oauth-authorization-server`. The access token is cached
- * until shortly before it expires, and concurrent callers share one request.
+ * until shortly before it expires, and concurrent callers share one request. With `consumerOrg`
+ * the grant asks on behalf of that organisation (a municipality that has delegated the scope to
+ * us in Altinn); one client, and so one cached token, per municipality.
  */
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
 const GRANT_LIFETIME_S = 120
@@ -29,6 +31,8 @@ export interface MaskinportenSettings {
   issuer: string
   clientId: string
   scope: string
+  /** Organisation number of the municipality the token is requested on behalf of. */
+  consumerOrg?: string
   signingKey: () => Promise<SigningKey>
   timeoutMs: number
   fetch?: Fetch
@@ -68,7 +72,10 @@ export class MaskinportenClient {
   async grant(overrides: { iat?: number; exp?: number; jti?: string; aud?: string } = {}): Promise<string> {
     const { key, kid } = await this.s.signingKey()
     const iat = overrides.iat ?? Math.floor(this.now() / 1000)
-    return new SignJWT({ scope: this.s.scope })
+    return new SignJWT({
+      scope: this.s.scope,
+      ...(this.s.consumerOrg ? { consumer_org: this.s.consumerOrg } : {}),
+    })
       .setProtectedHeader({ alg: 'RS256', kid })
       .setAudience(overrides.aud ?? this.s.issuer)
       .setIssuer(this.s.clientId)
@@ -96,8 +103,7 @@ export class MaskinportenClient {
         },
         this.s.timeoutMs,
       )
-      if (res.status === 400 || res.status === 401)
-        throw new FregUnavailableError('auth', `Maskinporten refused the grant (${res.status})`)
+      if (res.status === 400 || res.status === 401) throw await refusal(res, this.s.consumerOrg)
       if (!res.ok) throw statusError(res.status, 'Maskinporten')
       return (await readJson(res)) as { access_token?: unknown; expires_in?: unknown }
     })
@@ -137,6 +143,18 @@ export class MaskinportenClient {
       tokenEndpoint: meta.token_endpoint,
     }
   }
+}
+
+/**
+ * Why Maskinporten said no. A grant on behalf of a municipality that has not delegated the scope
+ * is refused with a description saying so: that is the municipality's to fix, not ours.
+ */
+async function refusal(res: Response, consumerOrg: string | undefined) {
+  const body = (await res.json().catch(() => ({}))) as { error_description?: unknown }
+  const description = typeof body.error_description === 'string' ? body.error_description : ''
+  if (consumerOrg && /delegat/i.test(description))
+    return new FregUnavailableError('not-delegated', `Maskinporten: no delegation from ${consumerOrg}`, true)
+  return new FregUnavailableError('auth', `Maskinporten refused the grant (${res.status})`)
 }
 
 const withSlash = (u: string) => (u.endsWith('/') ? u : `${u}/`)

@@ -8,6 +8,7 @@ import { inTenant } from '../../db/tenant'
 import { FREG_SCOPE, startFregFakes } from '../../fakes/freg'
 import { buildTestApp, testConfig } from '../../test/app'
 import { activateKommune, buildUser, loginAs } from '../../test/factories'
+import { FREG_DEMO_DELEGATIONS } from './freg.demo-seed'
 
 /**
  * For tests: the fake Maskinporten and fake FREG on their own port, with a client whose private
@@ -15,15 +16,27 @@ import { activateKommune, buildUser, loginAs } from '../../test/factories'
  * (FREG_BASE_URL, MASKINPORTEN_*), and every byte goes over HTTP.
  */
 export async function startFakesWithClient(
-  o: { slowMs?: number; tokenTtlSeconds?: number; scopes?: string[] } = {},
+  o: {
+    slowMs?: number
+    tokenTtlSeconds?: number
+    scopes?: string[]
+    /** Organisation numbers that have delegated the FREG scope to the client (default Oslo, Bergen). */
+    delegatedBy?: string[]
+  } = {},
 ) {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true })
   const dir = mkdtempSync(path.join(tmpdir(), 'smittespor-freg-'))
   const keyFile = path.join(dir, 'maskinporten.pem')
   writeFileSync(keyFile, await exportPKCS8(privateKey), { mode: 0o600 })
   const client = { clientId: 'smittespor-test', kid: 'test-key-1', orgNo: '999888777' }
+  const delegatedBy = o.delegatedBy ?? FREG_DEMO_DELEGATIONS.map((d) => d.orgNumber)
   const fakes = await startFregFakes({
     clients: [{ ...client, publicKey, scopes: o.scopes ?? [FREG_SCOPE] }],
+    delegations: delegatedBy.map((consumerOrg) => ({
+      consumerOrg,
+      supplierOrg: client.orgNo,
+      scope: FREG_SCOPE,
+    })),
     ...(o.slowMs ? { slowMs: o.slowMs } : {}),
     ...(o.tokenTtlSeconds ? { tokenTtlSeconds: o.tokenTtlSeconds } : {}),
   })
@@ -46,13 +59,24 @@ export async function startFakesWithClient(
   }
 }
 
-/** Records the four Folkeregister onboarding steps for a municipality (as the operator would). */
+/** The organisation numbers tests record: Oslo's and Bergen's (the fakes' delegations). */
+export const TEST_ORG_NUMBERS: Record<string, string> = Object.fromEntries(
+  FREG_DEMO_DELEGATIONS.map((d) => [d.kommune, d.orgNumber]),
+)
+
+/**
+ * Records the four Folkeregister onboarding steps and the organisation number for a municipality
+ * (as the operator would).
+ */
 export async function enableFreg(
   db: Database,
   kommune: string,
   recordedBy: string,
   steps: readonly (typeof FREG_ONBOARDING_STEPS)[number][] = FREG_ONBOARDING_STEPS,
+  orgNumber: string | null = TEST_ORG_NUMBERS[kommune] ?? null,
 ) {
+  if (orgNumber)
+    await db.updateTable('org_units').set({ org_number: orgNumber }).where('code', '=', kommune).execute()
   for (const step of steps)
     await db
       .insertInto('onboarding_steps')

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream'
-import { createInflateRaw, inflateRawSync } from 'node:zlib'
 import { IMPORT_LIMITS } from '../../../shared/api/imports'
 import { AppError } from '../../http/errors'
+import { checkUnpackedSize, corrupt, partText, zipDirectory } from './imports.zip'
 
 /**
  * What kind of file an upload really is, decided from its bytes before anything parses it:
@@ -80,128 +79,19 @@ function looksBinary(bytes: Buffer) {
   return control > head.length / 20
 }
 
-export interface ZipEntry {
-  name: string
-  method: number
-  compressedSize: number
-  size: number
-  offset: number
-}
-
-/** The central directory of a zip: entry names and sizes (no entry is unpacked). */
-export function zipEntries(bytes: Buffer): ZipEntry[] {
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  if (eocd < 0) throw corrupt()
-  const count = bytes.readUInt16LE(eocd + 10)
-  let p = bytes.readUInt32LE(eocd + 16)
-  const entries: ZipEntry[] = []
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) throw corrupt()
-    const nameLen = bytes.readUInt16LE(p + 28)
-    const extraLen = bytes.readUInt16LE(p + 30)
-    const commentLen = bytes.readUInt16LE(p + 32)
-    entries.push({
-      method: bytes.readUInt16LE(p + 10),
-      compressedSize: bytes.readUInt32LE(p + 20),
-      size: bytes.readUInt32LE(p + 24),
-      offset: bytes.readUInt32LE(p + 42),
-      name: bytes.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
-    })
-    p += 46 + nameLen + extraLen + commentLen
-  }
-  return entries
-}
-
-/** The compressed bytes of an entry (after its local header). */
-function entryData(bytes: Buffer, e: ZipEntry): Buffer {
-  const nameLen = bytes.readUInt16LE(e.offset + 26)
-  const extraLen = bytes.readUInt16LE(e.offset + 28)
-  const start = e.offset + 30 + nameLen + extraLen
-  return bytes.subarray(start, start + e.compressedSize)
-}
-
-/** One (small) entry's content, for [Content_Types].xml. */
-function readEntry(bytes: Buffer, e: ZipEntry): string {
-  const data = entryData(bytes, e)
-  return (e.method === 0 ? data : inflateRawSync(data)).toString('utf8')
-}
-
-/** An entry's content as a stream, unpacked as it is read (a big sheet is never held whole). */
-export function entryStream(bytes: Buffer, e: ZipEntry): Readable {
-  const data = Readable.from([entryData(bytes, e)])
-  return e.method === 0 ? data : data.pipe(createInflateRaw())
-}
-
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-
-/**
- * Sheet file number → sheet name, read from xl/workbook.xml and its rels. The streaming reader
- * only knows names when workbook.xml comes before the sheets in the zip, which not every writer
- * does (exceljs itself puts it last).
- */
-export function sheetNamesByFile(bytes: Buffer): Map<string, string> {
-  const entries = zipEntries(bytes)
-  const wb = entries.find((e) => e.name === 'xl/workbook.xml')
-  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')
-  const out = new Map<string, string>()
-  if (!wb || !rels) return out
-  const targets = new Map<string, string>()
-  for (const m of readEntry(bytes, rels).matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1]
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1]
-    if (id && target) targets.set(id, target)
-  }
-  for (const m of readEntry(bytes, wb).matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1]
-    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1]
-    const file = rid ? /sheet(\d+)\.xml$/.exec(targets.get(rid) ?? '')?.[1] : undefined
-    if (name !== undefined && file) out.set(file, unescapeXml(name))
-  }
-  return out
-}
-
-/** Whether the workbook counts dates from 1904 (old Mac Excel). */
-export function workbookDate1904(bytes: Buffer): boolean {
-  const wb = zipEntries(bytes).find((e) => e.name === 'xl/workbook.xml')
-  return !!wb && /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(readEntry(bytes, wb))
-}
-
-const corrupt = () =>
-  refused('corrupt', 'Filen er skadet og kan ikke leses. Åpne den i Excel, lagre på nytt og last opp igjen.')
-
 /** Macros (a .xlsm renamed to .xlsx), zip bombs and non-workbooks are refused before reading. */
 function checkZip(bytes: Buffer) {
-  const entries = zipEntries(bytes)
+  const entries = zipDirectory(bytes)
   const names = new Set(entries.map((e) => e.name))
   if ([...names].some((n) => /vbaProject\.bin$/i.test(n)))
     throw refused(
       'macros',
       'Filen inneholder makroer. Lagre den som «Excel-arbeidsbok (.xlsx)» uten makroer og last opp på nytt.',
     )
-  const types = entries.find((e) => e.name === '[Content_Types].xml')
-  if (!types || !names.has('xl/workbook.xml')) throw corrupt()
-  let contentTypes: string
-  try {
-    contentTypes = readEntry(bytes, types)
-  } catch {
-    throw corrupt()
-  }
-  if (/macroEnabled/i.test(contentTypes))
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw corrupt()
+  checkUnpackedSize(entries)
+  if (/macroEnabled/i.test(partText(bytes, '[Content_Types].xml') ?? ''))
     throw refused('macros', 'Filen er en makroaktivert arbeidsbok. Lagre den som .xlsx uten makroer.')
-  const unpacked = entries.reduce((n, e) => n + e.size, 0)
-  if (unpacked > IMPORT_LIMITS.maxUnpackedBytes)
-    throw refused('too-large', 'Filen er for stor når den pakkes ut. Del den i flere filer.')
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inTenant } from '../../db/tenant'
+import { flat, pdfText } from '../../pdf/pdf-text'
 import { addContact, createCase, day } from '../cases/casework.fixtures'
-import { flat, pdfText } from '../letters/pdfText'
 import { type MeasuresFixture, measuresFixture, quarantinedContact } from '../measures/measures.fixtures'
 import { HIDDEN } from './innsyn-export.service'
 

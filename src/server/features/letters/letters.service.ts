@@ -79,7 +79,7 @@ export async function createLetter(
       throw unprocessable('measure-cancelled', 'Tiltaket er avbrutt; det lages ikke brev')
     const facts = await noticeFacts(trx, m, today)
     const text = noticeText(language, facts)
-    const bytes = await renderNoticePdf(text, { author: facts.kommuneName })
+    const bytes = await renderNoticePdf(text, { author: facts.kommuneName, language })
     const { id } = await q.insertDocument(trx, {
       kommune,
       person_id: m.person_id,

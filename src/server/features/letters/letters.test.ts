@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatNorwegianDate } from '../../../shared/domain/dates'
 import { inTenant } from '../../db/tenant'
+import { flat, pdfTags, pdfText } from '../../pdf/pdf-text'
 import { auditRows, createCase, day, fieldErrors, newPerson } from '../cases/casework.fixtures'
 import { type MeasuresFixture, measuresFixture, quarantinedContact } from '../measures/measures.fixtures'
-import { flat, pdfText } from './pdfText'
 
 let f: MeasuresFixture
 let measure: { id: string; person: { id: string; firstName: string; lastName: string } }
@@ -129,5 +129,29 @@ describe('POST /api/measures/{id}/letters', () => {
     expect(text).toContain('Melding om isolasjon')
     expect(text).not.toContain('Hemmeligveien')
     expect(text).not.toContain('0160')
+  })
+
+  it("prints every Norwegian and Sámi letter of a name, in a tagged PDF in the letter's language", async () => {
+    const c = await createCase(f.oslo, {
+      person: newPerson({ firstName: 'Áile', lastName: 'Čáhppes-Ŋuolja', street: 'Đárjjoš ŧ žš ǯ ǥ ǩ 3' }),
+    })
+    const m = (
+      await f.oslo.inject({
+        method: 'POST',
+        url: '/api/measures',
+        payload: { kind: 'isolation', caseId: c.id },
+      })
+    ).json()
+    const doc = (await letter(m.id, 'nn')).json()
+    const res = await f.oslo.inject({ url: `/api/documents/${doc.id}/content` })
+    const text = flat(await pdfText(res.rawPayload))
+    expect(text).toContain('Til: Áile Čáhppes-Ŋuolja')
+    expect(text).toContain('Đárjjoš ŧ žš ǯ ǥ ǩ 3')
+    const tags = await pdfTags(res.rawPayload)
+    expect(tags).toMatchObject({ marked: true, lang: 'nn-NO', title: 'Melding om isolasjon' })
+    expect(tags.structure.slice(0, 2)).toEqual(['Document', 'P'])
+    expect(tags.structure).toContain('H1')
+    expect(tags.structure).toContain('H2')
+    expect(tags.fonts.every((name) => name.includes('NotoSans'))).toBe(true)
   })
 })

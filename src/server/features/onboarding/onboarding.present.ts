@@ -21,6 +21,7 @@ export const presentKommune = (k: KommuneRow) => ({
   fylkeName: k.fylke_name,
   status: k.status === 'active' ? ('active' as const) : ('inactive' as const),
   activatedAt: iso(k.activated_at),
+  orgNumber: k.org_number,
 })
 
 export const presentProgress = (

@@ -13,6 +13,7 @@ export interface KommuneRow {
   fylke_name: string | null
   status: 'active' | 'inactive' | 'retired'
   activated_at: Date | null
+  org_number: string | null
 }
 
 const countSteps = (steps: readonly string[]) =>
@@ -30,6 +31,7 @@ function kommuner(db: Db) {
       'f.short_name as fylke_name',
       'k.status',
       'k.activated_at',
+      'k.org_number',
     ])
     .where('k.kind', '=', 'kommune')
 }
@@ -177,5 +179,24 @@ export async function markActive(db: Db, kommune: string) {
     .updateTable('org_units')
     .set({ status: 'active', activated_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
     .where('code', '=', kommune)
+    .execute()
+}
+
+/** The municipality that already has this organisation number, if any other does. */
+export async function findKommuneByOrgNumber(db: Db, orgNumber: string, except: string) {
+  return db
+    .selectFrom('org_units')
+    .select(['code', 'short_name as name'])
+    .where('org_number', '=', orgNumber)
+    .where('code', '!=', except)
+    .executeTakeFirst()
+}
+
+export async function setOrgNumber(db: Db, code: string, orgNumber: string | null) {
+  await db
+    .updateTable('org_units')
+    .set({ org_number: orgNumber, updated_at: sql`now()` })
+    .where('code', '=', code)
+    .where('kind', '=', 'kommune')
     .execute()
 }

@@ -6,6 +6,7 @@ import {
   kommuneList,
   kommuneListQuery,
   kommuneSettings,
+  orgNumberBody,
   recordStepBody,
   stepParam,
   undoStepBody,
@@ -43,6 +44,12 @@ export const onboardingRoutes: AppPlugin = async (app) => {
     '/api/onboarding/kommuner/:code/steps/:step',
     { schema: { tags, params: stepParam, body: recordStepBody, response: { 200: kommuneChecklist } } },
     async (req) => service.recordStep(db, req.ctx, req.params.code, req.params.step, req.body),
+  )
+
+  app.put(
+    '/api/onboarding/kommuner/:code/org-number',
+    { schema: { tags, params: kommuneCodeParam, body: orgNumberBody, response: { 200: kommuneChecklist } } },
+    async (req) => service.setOrgNumber(db, req.ctx, req.params.code, req.body),
   )
 
   app.post(

@@ -4,6 +4,7 @@ import {
   type kommuneListQuery,
   type OnboardingStep,
   onboardingStepLabels,
+  type orgNumberBody,
   type recordStepBody,
   type undoStepBody,
   type updateSettingsBody,
@@ -90,6 +91,38 @@ export async function recordStep(
         ['doneOn', 'note'],
       ),
     })
+    return loadChecklist(trx, code)
+  })
+}
+
+/**
+ * Records (or clears) the municipality's organisation number. Folkeregister lookups are made on
+ * its behalf, so two municipalities can never share one. Audited in the municipality's own log.
+ */
+export async function setOrgNumber(
+  db: Database,
+  ctx: RequestContext,
+  code: string,
+  input: z.output<typeof orgNumberBody>,
+) {
+  authorize(ctx.actor, 'onboarding.manage')
+  return inTenant(db, { kommune: null, userId: ctx.actor.userId }, async (trx) => {
+    const k = await requireKommuneRow(trx, code, true)
+    if (input.orgNumber) {
+      const other = await q.findKommuneByOrgNumber(trx, input.orgNumber, code)
+      if (other)
+        throw fieldError('body.orgNumber', `Organisasjonsnummeret er allerede registrert på ${other.name}`)
+    }
+    if (k.org_number !== input.orgNumber) {
+      await q.setOrgNumber(trx, code, input.orgNumber)
+      await audit(trx, ctx, {
+        action: 'onboarding.org-number',
+        recordType: 'kommune',
+        recordId: code,
+        kommune: code,
+        changes: diffFields({ orgNumber: k.org_number }, { orgNumber: input.orgNumber }, ['orgNumber']),
+      })
+    }
     return loadChecklist(trx, code)
   })
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { EXPOSURE_SETTINGS } from '../../../shared/api/codes'
 import type { WeeklyReportViewDto, WeeklySummaryDto } from '../../../shared/api/reports'
 import type { Cell, Share } from '../../../shared/domain/weeklyReport'
-import { CSV_BOM, csvCell } from '../../audit/audit.csv'
+import { csvFile } from '../../csv/norwegian-csv'
 
 /** A value of an export cell: text, a count, a share (fraction) or empty. */
 export type ExportValue = string | number | { share: number } | null
@@ -78,8 +78,7 @@ export function toCsv(headers: string[], rows: ExportValue[][]): string {
       : typeof v === 'object'
         ? (Math.round(v.share * 1000) / 10).toFixed(1).replace('.', ',')
         : String(v)
-  const lines = [headers, ...rows.map((r) => r.map(text))].map((r) => r.map(csvCell).join(';'))
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`
+  return csvFile([headers, ...rows.map((r) => r.map(text))])
 }
 
 /** XLSX with one sheet: counts as numbers, shares as numbers formatted 0.0 %. */

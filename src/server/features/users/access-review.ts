@@ -3,8 +3,9 @@ import type { AccessReview, AccessReviewRow, accessReviewQuery } from '../../../
 import { municipalRoleLabels, revokeReasonLabels } from '../../../shared/api/users'
 import { formatNorwegianDate } from '../../../shared/domain/dates'
 import { audit } from '../../audit/audit'
-import { CSV_BOM, csvCell, formatOsloTime } from '../../audit/audit.csv'
+import { formatOsloTime } from '../../audit/audit.csv'
 import type { RequestContext } from '../../auth/actor'
+import { csvFile } from '../../csv/norwegian-csv'
 import type { Database } from '../../db/kysely'
 import { inTenant } from '../../db/tenant'
 import { fieldError } from '../../http/errors'
@@ -70,9 +71,7 @@ const columns: [header: string, value: (r: AccessReviewRow) => string][] = [
   ['Årsak', (r) => (r.revokeReason ? (revokeReasonLabels[r.revokeReason] ?? r.revokeReason) : '')],
 ]
 
-/** `;`-separated, UTF-8 with BOM, CRLF: opens correctly in Norwegian Excel by double-click. */
+/** The review in the app's one Norwegian-Excel CSV setting (formula escaping included). */
 export function accessReviewCsv(rows: AccessReviewRow[]): string {
-  const lines = [columns.map(([h]) => csvCell(h)).join(';')]
-  for (const r of rows) lines.push(columns.map(([, value]) => csvCell(value(r))).join(';'))
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`
+  return csvFile([columns.map(([h]) => h), ...rows.map((r) => columns.map(([, value]) => value(r)))])
 }

@@ -59,6 +59,8 @@ export function FregProblem({ error }: { error: unknown }) {
         return [t('freg.error.unavailable'), isReason(reason) ? t(`freg.reason.${reason}`) : '']
       case 'freg-disabled':
         return [t('freg.error.disabled'), error.detail ?? '']
+      case 'freg-not-delegated':
+        return [error.title, t('freg.reason.not-delegated')]
       case 'freg-receipt-invalid':
         return [error.title, t('freg.error.receipt')]
       case 'freg-no-national-id':

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { ActivateForm } from './ActivateForm'
 import { splitSteps } from './labels'
+import { OrgNumberForm } from './OrgNumberForm'
 import { SettingsFacts } from './SettingsForm'
 import { StepActions } from './StepActions'
 import { StepList } from './StepList'
@@ -85,6 +86,7 @@ function ChecklistView({ checklist }: { checklist: KommuneChecklist }) {
           <StepList steps={freg} actions={actions} />
         </section>
       </div>
+      <OrgNumberForm checklist={checklist} />
       {kommune.status !== 'active' && <ActivateForm checklist={checklist} />}
       <SettingsFacts settings={checklist.settings} />
     </div>

@@ -35,6 +35,15 @@ export const onboardingMessages = defineMessages({
     'onboarding.contactEmail': 'E-post til kontaktperson',
     'onboarding.contactPhone': 'Telefon til kontaktperson',
     'onboarding.saveSettings': 'Lagre',
+    'onboarding.orgNumberHeading': 'Organisasjonsnummer',
+    'onboarding.orgNumber': 'Kommunens organisasjonsnummer',
+    'onboarding.orgNumberHelp':
+      'Ni sifre fra Enhetsregisteret. Oppslag i Folkeregisteret gjøres på vegne av kommunen med dette nummeret.',
+    'onboarding.orgNumberCurrent': 'Registrert: {orgNumber}.',
+    'onboarding.orgNumberMissing':
+      'Ikke registrert. Kommunen kan ikke slå opp i Folkeregisteret før nummeret er registrert.',
+    'onboarding.orgNumberSaved': 'Organisasjonsnummeret er lagret.',
+    'onboarding.saveOrgNumber': 'Lagre organisasjonsnummer',
     'onboarding.settingsSaved': 'Lagret.',
     'onboarding.conflict':
       'Noen andre har lagret i mellomtiden. Skjemaet viser nå det som er lagret. Gjør endringen på nytt om den fortsatt trengs.',
@@ -110,6 +119,15 @@ export const onboardingMessages = defineMessages({
     'onboarding.contactEmail': 'E-post til kontaktperson',
     'onboarding.contactPhone': 'Telefon til kontaktperson',
     'onboarding.saveSettings': 'Lagre',
+    'onboarding.orgNumberHeading': 'Organisasjonsnummer',
+    'onboarding.orgNumber': 'Organisasjonsnummeret til kommunen',
+    'onboarding.orgNumberHelp':
+      'Ni siffer frå Einingsregisteret. Oppslag i Folkeregisteret blir gjorde på vegner av kommunen med dette nummeret.',
+    'onboarding.orgNumberCurrent': 'Registrert: {orgNumber}.',
+    'onboarding.orgNumberMissing':
+      'Ikkje registrert. Kommunen kan ikkje slå opp i Folkeregisteret før nummeret er registrert.',
+    'onboarding.orgNumberSaved': 'Organisasjonsnummeret er lagra.',
+    'onboarding.saveOrgNumber': 'Lagre organisasjonsnummer',
     'onboarding.settingsSaved': 'Lagra.',
     'onboarding.conflict':
       'Nokon andre har lagra i mellomtida. Skjemaet viser no det som er lagra. Gjer endringa på nytt om ho framleis trengst.',
@@ -187,6 +205,15 @@ export const onboardingMessages = defineMessages({
     'onboarding.contactEmail': 'Contact person e-mail',
     'onboarding.contactPhone': 'Contact person phone',
     'onboarding.saveSettings': 'Save',
+    'onboarding.orgNumberHeading': 'Organisation number',
+    'onboarding.orgNumber': "The municipality's organisation number",
+    'onboarding.orgNumberHelp':
+      "Nine digits from the Central Coordinating Register for Legal Entities. Population register lookups are made on the municipality's behalf with this number.",
+    'onboarding.orgNumberCurrent': 'Recorded: {orgNumber}.',
+    'onboarding.orgNumberMissing':
+      'Not recorded. The municipality cannot look people up in the population register until it is.',
+    'onboarding.orgNumberSaved': 'The organisation number has been saved.',
+    'onboarding.saveOrgNumber': 'Save organisation number',
     'onboarding.settingsSaved': 'Saved.',
     'onboarding.conflict':
       'Someone else has saved in the meantime. The form now shows what is saved. Make your change again if it is still needed.',

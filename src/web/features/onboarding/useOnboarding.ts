@@ -107,3 +107,8 @@ export function useActivateKommune(code: string) {
     },
   })
 }
+
+export const useSetOrgNumber = (code: string) =>
+  useChecklistMutation(code, (input: { orgNumber: string }) =>
+    api.put(`/api/onboarding/kommuner/${encodeURIComponent(code)}/org-number`, input, kommuneChecklist),
+  )
