@@ -22,6 +22,7 @@ export async function countRows(
     known_contact: number
     outbreak: number
     contacts: number
+    registered: number
   }>`select * from weekly_report_counts(${p.from}::date, ${p.to}::date, ${p.kommune}::text)`.execute(trx)
   return res.rows.map((r) => ({
     weekStart: r.week_start,
@@ -34,6 +35,7 @@ export async function countRows(
     knownContact: r.known_contact,
     outbreak: r.outbreak,
     contacts: r.contacts,
+    registered: r.registered,
   }))
 }
 
