@@ -111,14 +111,6 @@ export function knownContactSetting(
   return best ? reportSetting(best.setting, null) : null
 }
 
-/** @deprecated kept for callers that only need yes/no: see knownContactSetting. */
-export function hasKnownContactExposure(
-  c: { testDate: string | null; createdAt: string | Date },
-  contactRecords: readonly PriorContact[],
-): boolean {
-  return knownContactSetting(c, contactRecords) !== null
-}
-
 /**
  * Report item (iii), "linked to a common-source outbreak", for a confirmed case: its source event,
  * or an event in which the person takes part with role 'case', is flagged as an outbreak. Returns
@@ -131,13 +123,6 @@ export function outbreakSetting(
   if (sourceEvent?.outbreak) return reportSetting(sourceEvent.setting, null)
   const e = eventsAsCaseParticipant.find((x) => x.outbreak)
   return e ? reportSetting(e.setting, null) : null
-}
-
-export function isOutbreakLinked(
-  sourceEvent: { outbreak: boolean } | null,
-  eventsAsCaseParticipant: readonly { outbreak: boolean }[],
-): boolean {
-  return !!sourceEvent?.outbreak || eventsAsCaseParticipant.some((e) => e.outbreak)
 }
 
 /** The setting a case's confirmed count is shown under: its own, else its source event's, else 'unknown'. */

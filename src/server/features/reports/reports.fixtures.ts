@@ -295,25 +295,26 @@ export type { LoggedIn }
 
 const zeroSetting = { confirmed: 0, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 }
 
-/** Oslo 2020-W53, every cell (the owner's exact view). Shares are of the 13 confirmed cases. */
+/**
+ * Oslo 2020-W53, every cell (the owner's exact view). Shares are of the 13 confirmed cases.
+ * New close contacts (distinct persons exposed in the week): A1's three Monday contacts, the one
+ * late Sunday evening and A7's person. Item (ii): every confirmed case whose person had a contact
+ * record exposed on or before the test date (no window, registration time irrelevant): the four
+ * converted household cases, A2, A9 (Bergen's record), A7 and A8 — all under "ukjent", the records
+ * having no setting. Item (iii): E1 (school) ×2 and E2 (event).
+ */
 export const OSLO_W53 = {
   cases: 14,
   probable: 1,
   confirmed: 13,
   contacts: 5,
-  knownContact: 6,
-  knownContactShare: 0.4615,
+  registered: 5,
+  knownContact: 8,
+  knownContactShare: 0.6154,
   outbreak: 3,
   outbreakShare: 0.2308,
   settings: [
-    {
-      setting: 'household',
-      confirmed: 7,
-      knownContact: 6,
-      knownContactShare: 0.4615,
-      outbreak: 0,
-      outbreakShare: 0,
-    },
+    { setting: 'household', confirmed: 7, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
     { setting: 'kindergarten', ...zeroSetting },
     {
       setting: 'school',
@@ -324,14 +325,7 @@ export const OSLO_W53 = {
       outbreakShare: 0.1538,
     },
     { setting: 'university', ...zeroSetting },
-    {
-      setting: 'workplace',
-      confirmed: 1,
-      knownContact: 0,
-      knownContactShare: 0,
-      outbreak: 0,
-      outbreakShare: 0,
-    },
+    { setting: 'workplace', confirmed: 1, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
     {
       setting: 'health_institution',
       confirmed: 1,
@@ -350,6 +344,6 @@ export const OSLO_W53 = {
     },
     { setting: 'organised_leisure', ...zeroSetting },
     { setting: 'travel', confirmed: 1, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
-    { setting: 'unknown', ...zeroSetting },
+    { setting: 'unknown', confirmed: 0, knownContact: 8, knownContactShare: 0.6154, outbreak: 0, outbreakShare: 0 },
   ],
 }
