@@ -51,14 +51,15 @@ describe('the national overview', () => {
       probable: 1,
       confirmed: 14,
       contacts: 6,
-      knownContact: 6,
-      knownContactShare: 0.4286,
+      registered: 6,
+      knownContact: 8,
+      knownContactShare: 0.5714,
       outbreak: 3,
       outbreakShare: 0.2143,
     })
     expect(body.national.live.settings[4]).toMatchObject({ setting: 'workplace', confirmed: 2 })
     expect(kommune(body, '0301')).toMatchObject({ version: null, submitted: null })
-    expect(kommune(body, '0301').live).toMatchObject({ cases: 14, contacts: 5, knownContact: 6 })
+    expect(kommune(body, '0301').live).toMatchObject({ cases: 14, contacts: 5, knownContact: 8 })
     expect(kommune(body, '4601').live).toMatchObject({ cases: 1, contacts: 1, knownContact: 0 })
     expect(body.counties.find((c: { code: string }) => c.code === '46').live.cases).toBe(1)
   })
@@ -79,7 +80,7 @@ describe('the national overview', () => {
     expect(body.counties.find((c: { code: string }) => c.code === '46').submitted.cases).toBe(0)
     expect(kommune(body, '0301')).toMatchObject({
       version: 1,
-      submitted: { cases: 14, confirmed: 13, knownContact: 6, knownContactShare: 0.4615, outbreak: 3 },
+      submitted: { cases: 14, confirmed: 13, knownContact: 8, knownContactShare: 0.6154, outbreak: 3 },
     })
     expect(kommune(body, '4601').version).toBeNull()
   })
@@ -94,16 +95,16 @@ describe('the national overview', () => {
       probable: '<5',
       confirmed: 13,
       contacts: 5,
-      knownContact: 6,
-      knownContactShare: 0.4615,
+      knownContact: 8,
+      knownContactShare: 0.6154,
       outbreak: '<5',
       outbreakShare: 'suppressed',
     })
     expect(body.national.submitted.settings[0]).toEqual({
       setting: 'household',
       confirmed: 7,
-      knownContact: 6,
-      knownContactShare: 0.4615,
+      knownContact: 0,
+      knownContactShare: 0,
       outbreak: 0,
       outbreakShare: 0,
     })
@@ -247,7 +248,7 @@ describe('API clients and the machine API', () => {
       expect(body.reports[0].report).toEqual(OSLO_W53)
       expect(body.reports[0].counts.settings.household).toEqual({
         confirmed: 7,
-        knownContact: 6,
+        knownContact: 0,
         outbreak: 0,
       })
     }
