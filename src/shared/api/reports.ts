@@ -121,6 +121,10 @@ export const weekStatusList = z.object({
       weekEnded: z.boolean(),
       version: z.number().int().nullable(),
       submittedAt: z.string().nullable(),
+      /** "Endret etter innsending": the draft differs from the newest submitted version. */
+      changedAfterSubmission: z.boolean(),
+      /** The counts that differ (empty when unchanged or not submitted). */
+      changes: z.array(countChange),
     }),
   ),
 })

@@ -8,16 +8,16 @@ import {
   contactExposureDate,
   countsFromRows,
   diffCounts,
-  emptyCounts,
   type Exposure,
+  emptyCounts,
   knownContactSetting,
   maskShare,
   maskSmall,
   newCloseContacts,
   normalizeCounts,
   outbreakSetting,
-  participantExposureDate,
   type PriorContact,
+  participantExposureDate,
   presentWeeklyReport,
   REPORT_SETTINGS,
   reportSetting,
@@ -53,15 +53,17 @@ describe('which date puts a record in a week', () => {
   })
 
   it('a contact record counts on its last exposure, else its Oslo registration date', () => {
-    expect(contactExposureDate({ lastExposure: '2021-01-02', createdAt: '2021-01-20T10:00:00Z' })).toBe('2021-01-02')
+    expect(contactExposureDate({ lastExposure: '2021-01-02', createdAt: '2021-01-20T10:00:00Z' })).toBe(
+      '2021-01-02',
+    )
     expect(contactExposureDate({ lastExposure: null, createdAt: '2021-01-03T23:15:00Z' })).toBe('2021-01-04')
   })
 
   it('an event participation counts on the Oslo date of its exposure time', () => {
     // 23:30 UTC on Sunday 14 March 2021 is Monday 15 March in Oslo.
-    expect(participantExposureDate({ exposureAt: '2021-03-14T23:30:00Z', createdAt: '2021-03-20T10:00:00Z' })).toBe(
-      '2021-03-15',
-    )
+    expect(
+      participantExposureDate({ exposureAt: '2021-03-14T23:30:00Z', createdAt: '2021-03-20T10:00:00Z' }),
+    ).toBe('2021-03-15')
     expect(participantExposureDate({ exposureAt: null, createdAt: new Date('2021-06-30T21:59:00Z') })).toBe(
       '2021-06-30',
     )
@@ -89,17 +91,32 @@ describe('new close contacts: distinct persons by last-exposure date', () => {
   })
   const W10 = ['2021-03-08', '2021-03-14'] as const
   it.each([
-    ['one person with two contact records counts once', [k('a'), k('a', { lastExposure: '2021-03-09' })], { '0301': 1 }],
+    [
+      'one person with two contact records counts once',
+      [k('a'), k('a', { lastExposure: '2021-03-09' })],
+      { '0301': 1 },
+    ],
     ['"ble smittet" counts', [k('a', { status: 'became_case' })], { '0301': 1 }],
     ['"ikke nærkontakt" does not', [k('a', { status: 'not_contact' })], {}],
     ['participant with role contact counts', [p('a')], { '0301': 1 }],
     ['attendee does not', [p('a', { role: 'attendee' })], {}],
     ['participant with role case does not', [p('a', { role: 'case' })], {}],
-    ['exposure 23:30 UTC Sunday is Monday in Oslo (next week)', [p('a', { exposureAt: '2021-03-14T23:30:00Z' })], {}],
-    ['registered later, exposed in the week: counts', [k('a', { createdAt: '2021-06-01T10:00:00Z' })], { '0301': 1 }],
+    [
+      'exposure 23:30 UTC Sunday is Monday in Oslo (next week)',
+      [p('a', { exposureAt: '2021-03-14T23:30:00Z' })],
+      {},
+    ],
+    [
+      'registered later, exposed in the week: counts',
+      [k('a', { createdAt: '2021-06-01T10:00:00Z' })],
+      { '0301': 1 },
+    ],
     [
       'a person in two units counts once, under the latest exposure',
-      [k('a', { unit: '030101', lastExposure: '2021-03-09' }), k('a', { unit: '030102', lastExposure: '2021-03-11' })],
+      [
+        k('a', { unit: '030101', lastExposure: '2021-03-09' }),
+        k('a', { unit: '030102', lastExposure: '2021-03-11' }),
+      ],
       { '030102': 1 },
     ],
   ] as const)('%s', (_name, exposures, expected) => {
@@ -124,12 +141,20 @@ describe('item (ii): known exposure to a close contact, by the record’s settin
     ['exposure on the test date', c, [k({ lastExposure: '2021-01-10' })], 'household'],
     ['exposure long before the test date (no window)', c, [k({ lastExposure: '2020-11-01' })], 'household'],
     ['exposure after the test date', c, [k({ lastExposure: '2021-01-11' })], null],
-    ['registered after the case, exposed before: counts', c, [k({ createdAt: '2021-02-01T10:00:00Z' })], 'household'],
+    [
+      'registered after the case, exposed before: counts',
+      c,
+      [k({ createdAt: '2021-02-01T10:00:00Z' })],
+      'household',
+    ],
     ['no setting on the record → unknown', c, [k({ setting: null })], 'unknown'],
     [
       'several: the latest exposure decides',
       c,
-      [k({ setting: 'school', lastExposure: '2021-01-08' }), k({ setting: 'household', lastExposure: '2021-01-02' })],
+      [
+        k({ setting: 'school', lastExposure: '2021-01-08' }),
+        k({ setting: 'household', lastExposure: '2021-01-02' }),
+      ],
       'school',
     ],
     ['a probable case is never counted', { ...c, probable: true }, [k({})], null],
@@ -142,7 +167,14 @@ describe('item (iii): linked to a common-source outbreak, by the event’s setti
   it.each([
     [{ outbreak: true, setting: 'school' }, [], 'school'],
     [{ outbreak: false, setting: 'school' }, [], null],
-    [null, [{ outbreak: false, setting: 'school' }, { outbreak: true, setting: 'event' }], 'event'],
+    [
+      null,
+      [
+        { outbreak: false, setting: 'school' },
+        { outbreak: true, setting: 'event' },
+      ],
+      'event',
+    ],
     [{ outbreak: true, setting: 'school' }, [{ outbreak: true, setting: 'event' }], 'school'],
     [null, [{ outbreak: false, setting: 'school' }], null],
     [null, [], null],

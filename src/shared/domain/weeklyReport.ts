@@ -39,14 +39,31 @@ export function contactExposureDate(k: { lastExposure: string | null; createdAt:
 }
 
 /** An event participation: the Oslo date of its exposure time, else of its registration. */
-export function participantExposureDate(p: { exposureAt: string | Date | null; createdAt: string | Date }): string {
+export function participantExposureDate(p: {
+  exposureAt: string | Date | null
+  createdAt: string | Date
+}): string {
   return osloDate(p.exposureAt ?? p.createdAt)
 }
 
 /** One close-contact exposure candidate of a person. */
 export type Exposure =
-  | { kind: 'contact'; personId: string; unit: string; status: ContactStatus; lastExposure: string | null; createdAt: string | Date }
-  | { kind: 'participant'; personId: string; unit: string; role: 'case' | 'contact' | 'attendee'; exposureAt: string | Date | null; createdAt: string | Date }
+  | {
+      kind: 'contact'
+      personId: string
+      unit: string
+      status: ContactStatus
+      lastExposure: string | null
+      createdAt: string | Date
+    }
+  | {
+      kind: 'participant'
+      personId: string
+      unit: string
+      role: 'case' | 'contact' | 'attendee'
+      exposureAt: string | Date | null
+      createdAt: string | Date
+    }
 
 /**
  * A close-contact exposure: a contact record to an index case in any status but "ikke
@@ -63,7 +80,11 @@ export function closeContactExposureDate(x: Exposure): string | null {
  * exposure whose date lies in [start, end]. A person counts once, under the unit owning the
  * latest such exposure (then the latest registered), so the units add up to the municipality.
  */
-export function newCloseContacts(exposures: readonly Exposure[], start: string, end: string): Map<string, number> {
+export function newCloseContacts(
+  exposures: readonly Exposure[],
+  start: string,
+  end: string,
+): Map<string, number> {
   const best = new Map<string, { date: string; created: number; unit: string }>()
   for (const x of exposures) {
     const date = closeContactExposureDate(x)

@@ -69,7 +69,12 @@ beforeAll(async () => {
     await b.participant({ event: o, person: c8.person, role: 'case', created: '2021-03-10T11:00:00Z' })
     // C9: two earlier contact records; the latest (workplace) decides item (ii).
     const p9 = await b.person()
-    await contact({ person: p9, setting: 'household', lastExposure: '2021-03-08', created: '2021-03-09T10:00:00Z' })
+    await contact({
+      person: p9,
+      setting: 'household',
+      lastExposure: '2021-03-08',
+      created: '2021-03-09T10:00:00Z',
+    })
     await contact({
       person: p9,
       caseId: y.id,
@@ -80,7 +85,12 @@ beforeAll(async () => {
     await b.kase({ person: p9, test: '2021-03-11', created: '2021-03-11T12:00:00Z', setting: 'household' })
     // C10 (bydel 030101): its contact record's last exposure is after its test date: not item (ii).
     const p10 = await b.person()
-    await contact({ person: p10, setting: 'school', lastExposure: '2021-03-12', created: '2021-03-12T10:00:00Z' })
+    await contact({
+      person: p10,
+      setting: 'school',
+      lastExposure: '2021-03-12',
+      created: '2021-03-12T10:00:00Z',
+    })
     await b.kase({
       person: p10,
       test: '2021-03-10',
@@ -95,7 +105,12 @@ beforeAll(async () => {
       const p = await b.person()
       // Five of them were contacts exposed on Monday 15 March (W11 contacts, item ii: school).
       if (i < 5)
-        await contact({ person: p, setting: 'school', lastExposure: '2021-03-15', created: '2021-03-15T10:00:00Z' })
+        await contact({
+          person: p,
+          setting: 'school',
+          lastExposure: '2021-03-15',
+          created: '2021-03-15T10:00:00Z',
+        })
       await b.kase({ person: p, test: '2021-03-17', created: '2021-03-17T12:00:00Z', setting: 'school' })
     }
     // W12: one probable case without a test date: no confirmed cases, so no shares.
@@ -121,10 +136,14 @@ async function nationalView(who: LoggedIn, week: string) {
   const res = await who.inject({ url: `/api/fhi/weekly/${week}` })
   expect(res.statusCode).toBe(200)
   const body = res.json()
-  return { oslo: body.municipalities.find((m: { code: string }) => m.code === '0301').live, national: body.national.live }
+  return {
+    oslo: body.municipalities.find((m: { code: string }) => m.code === '0301').live,
+    national: body.national.live,
+  }
 }
 
-const setting = (view: { settings: { setting: string }[] }, s: string) => view.settings.find((l) => l.setting === s)
+const setting = (view: { settings: { setting: string }[] }, s: string) =>
+  view.settings.find((l) => l.setting === s)
 
 describe('issue 19 definitions: the owner’s exact view', () => {
   it.each([
@@ -177,13 +196,17 @@ describe('issue 19 definitions: the owner’s exact view', () => {
     ],
     ['2020-W53', undefined, { cases: 1, confirmed: 1 }, 'a case tested on 3 January 2021 is in 2020-W53'],
     ['2021-W01', undefined, { cases: 0, confirmed: 0 }, '… and not in 2021-W01'],
-  ] as const)('%s %s: %j (%s)', async (week, unit, expected) => {
+  ] as const)('%s %s: %j (%s)', async (week, unit, expected, _what) => {
     expect(await ownerView(week, unit)).toMatchObject(expected)
   })
 
   it('item (ii) by the latest contact record’s setting, item (iii) by the outbreak event’s setting', async () => {
     const v = await ownerView('2021-W10')
-    expect(setting(v, 'workplace')).toMatchObject({ confirmed: 0, knownContact: 1, knownContactShare: 0.3333 })
+    expect(setting(v, 'workplace')).toMatchObject({
+      confirmed: 0,
+      knownContact: 1,
+      knownContactShare: 0.3333,
+    })
     expect(setting(v, 'household')).toMatchObject({ confirmed: 1, knownContact: 0, outbreak: 0 })
     expect(setting(v, 'school')).toMatchObject({ confirmed: 0, outbreak: 1, outbreakShare: 0.3333 })
     expect(setting(v, 'unknown')).toMatchObject({ confirmed: 1, knownContact: 0, outbreak: 0 })
@@ -227,7 +250,11 @@ describe('issue 19 definitions: small numbers outside the municipality', () => {
 
   it('a share whose numerator is 0 is still hidden when the denominator is 1–4, shown with 12', async () => {
     const w10 = (await nationalView(operator, '2021-W10')).national
-    expect(setting(w10, 'university')).toMatchObject({ confirmed: 0, knownContact: 0, knownContactShare: 'suppressed' })
+    expect(setting(w10, 'university')).toMatchObject({
+      confirmed: 0,
+      knownContact: 0,
+      knownContactShare: 'suppressed',
+    })
     expect(setting(w10, 'travel')).toMatchObject({ confirmed: '<5', outbreakShare: 'suppressed' })
     const w11 = (await nationalView(operator, '2021-W11')).national
     expect(setting(w11, 'household')).toMatchObject({ knownContact: 0, knownContactShare: 0 })

@@ -314,7 +314,14 @@ export const OSLO_W53 = {
   outbreak: 3,
   outbreakShare: 0.2308,
   settings: [
-    { setting: 'household', confirmed: 7, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
+    {
+      setting: 'household',
+      confirmed: 7,
+      knownContact: 0,
+      knownContactShare: 0,
+      outbreak: 0,
+      outbreakShare: 0,
+    },
     { setting: 'kindergarten', ...zeroSetting },
     {
       setting: 'school',
@@ -325,7 +332,14 @@ export const OSLO_W53 = {
       outbreakShare: 0.1538,
     },
     { setting: 'university', ...zeroSetting },
-    { setting: 'workplace', confirmed: 1, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
+    {
+      setting: 'workplace',
+      confirmed: 1,
+      knownContact: 0,
+      knownContactShare: 0,
+      outbreak: 0,
+      outbreakShare: 0,
+    },
     {
       setting: 'health_institution',
       confirmed: 1,
@@ -344,6 +358,13 @@ export const OSLO_W53 = {
     },
     { setting: 'organised_leisure', ...zeroSetting },
     { setting: 'travel', confirmed: 1, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
-    { setting: 'unknown', confirmed: 0, knownContact: 8, knownContactShare: 0.6154, outbreak: 0, outbreakShare: 0 },
+    {
+      setting: 'unknown',
+      confirmed: 0,
+      knownContact: 8,
+      knownContactShare: 0.6154,
+      outbreak: 0,
+      outbreakShare: 0,
+    },
   ],
 }

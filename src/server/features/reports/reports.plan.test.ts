@@ -93,7 +93,6 @@ async function explain(kommune: string | null, analyze = false) {
 describe('weekly report query plans', () => {
   it('national week: indexes only, no sequential scan', async () => {
     const plan = await explain(null)
-    if (process.env.SHOW_PLAN) console.log(plan, await explain(null, true))
     expect(plan).not.toMatch(/Seq Scan on (cases|contacts|event_participants|events)\b/)
     expect(plan).toMatch(/cases_report_date_idx/)
     expect(plan).toMatch(/contacts_exposure_date_idx/)
@@ -106,7 +105,6 @@ describe('weekly report query plans', () => {
 
   it('one municipality’s week: its own indexes', async () => {
     const plan = await explain('0301')
-    if (process.env.SHOW_PLAN) console.log(plan)
     expect(plan).not.toMatch(/Seq Scan on (cases|contacts|event_participants|events)\b/)
     expect(plan).toMatch(/cases_kommune_report_date_idx|cases_report_date_idx/)
     expect(plan).toMatch(/contacts_kommune_exposure_date_idx|contacts_exposure_date_idx/)
