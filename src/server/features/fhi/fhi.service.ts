@@ -295,15 +295,27 @@ export function nationalExportRows(
 ) {
   const opts = { mask }
   const headers = reportHeaders(
-    ['Uke', 'Nivå', 'Kode', 'Navn', 'Fylke', 'Innsendt', 'Versjon', 'Innsendt tidspunkt'],
+    [
+      'Uke',
+      'Nivå',
+      'Kode',
+      'Navn',
+      'Fylke',
+      'Innsendt',
+      'Versjon',
+      'Innsendt tidspunkt',
+      'Endret etter innsending',
+    ],
     true,
   )
   const all = data.municipalities
   const status = (list: KommuneFigures[]) =>
     `${list.filter((k) => k.submitted).length} av ${list.filter((k) => k.active || k.submitted).length}`
+  // How many municipalities' figures changed after their newest submission.
+  const changed = (list: KommuneFigures[]) => String(list.filter((k) => k.changes.length > 0).length)
   const rows = [
     reportRow(
-      [week, 'Norge', '00', 'Norge', '', status(all), null, null],
+      [week, 'Norge', '00', 'Norge', '', status(all), null, null, changed(all)],
       presentWeeklyReport(
         sum(all, (k) => k.submitted?.counts),
         opts,
@@ -313,7 +325,7 @@ export function nationalExportRows(
     ...data.fylker.map((f) => {
       const list = all.filter((k) => k.fylke === f.code)
       return reportRow(
-        [week, 'Fylke', f.code, f.name, f.code, status(list), null, null],
+        [week, 'Fylke', f.code, f.name, f.code, status(list), null, null, changed(list)],
         presentWeeklyReport(
           sum(list, (k) => k.submitted?.counts),
           opts,
@@ -332,6 +344,7 @@ export function nationalExportRows(
           k.submitted ? 'ja' : 'nei',
           k.submitted?.version ?? null,
           k.submitted?.submittedAt ?? null,
+          k.submitted ? (k.changes.length > 0 ? 'ja' : 'nei') : null,
         ],
         k.submitted ? presentWeeklyReport(k.submitted.counts, opts) : null,
         true,

@@ -116,7 +116,7 @@ describe('the national overview', () => {
     const csv = await f.fhi.inject({ url: '/api/fhi/weekly/2020-W53/export?format=csv' })
     expect(csv.statusCode).toBe(200)
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n')
-    expect(lines[0]!.split(';').slice(0, 9)).toEqual([
+    expect(lines[0]!.split(';').slice(0, 10)).toEqual([
       'Uke',
       'Nivå',
       'Kode',
@@ -125,9 +125,10 @@ describe('the national overview', () => {
       'Innsendt',
       'Versjon',
       'Innsendt tidspunkt',
+      'Endret etter innsending',
       'Nye tilfeller',
     ])
-    expect(lines[1]!.split(';').slice(0, 9)).toEqual([
+    expect(lines[1]!.split(';').slice(0, 10)).toEqual([
       '2020-W53',
       'Norge',
       '00',
@@ -136,18 +137,20 @@ describe('the national overview', () => {
       '1 av 2',
       '',
       '',
+      '0',
       '14',
     ])
     const oslo = lines.find((l) => l.startsWith('2020-W53;Kommune;0301;'))!.split(';')
     expect(oslo.slice(5, 7)).toEqual(['ja', '1'])
-    expect(lines.find((l) => l.startsWith('2020-W53;Kommune;4601;'))!.split(';')[8]).toBe('')
+    expect(oslo[8]).toBe('nei')
+    expect(lines.find((l) => l.startsWith('2020-W53;Kommune;4601;'))!.split(';')[9]).toBe('')
 
     const xlsx = await f.operator.inject({ url: '/api/fhi/weekly/2020-W53/export?format=xlsx' })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
     const row = wb.worksheets[0]!.getRow(2)
     expect(row.getCell(2).value).toBe('Norge')
-    expect(row.getCell(10).value).toBe('<5') // probable, masked for the operator
+    expect(row.getCell(11).value).toBe('<5') // probable, masked for the operator
   })
 })
 
