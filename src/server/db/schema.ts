@@ -649,6 +649,15 @@ export interface SavedReportsTable {
   version: Generated<number>
 }
 
+/** A user's default owner unit in a municipality (migration 0071). */
+export interface UserDefaultUnitsTable {
+  user_id: string
+  kommune: string
+  unit: string
+  set_by: string | null
+  set_at: TimestampDefault
+}
+
 export interface WeeklyReportCacheTable {
   week: string
   /** CountRow[] of weekly_report_counts for all municipalities (src/shared/domain/weeklyReport.ts). */
@@ -660,6 +669,7 @@ export interface DB {
   chain_nodes: ChainNodesTable
   weekly_reports: WeeklyReportsTable
   weekly_report_cache: WeeklyReportCacheTable
+  user_default_units: UserDefaultUnitsTable
   api_clients: ApiClientsTable
   saved_reports: SavedReportsTable
   import_runs: ImportRunsTable

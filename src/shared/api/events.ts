@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes'
 import { contactSaveResult } from './contacts'
+import { ownerUnitCode } from './ownership'
 import { personRef, personSummary } from './persons'
 
 /** Events (hendelser) and outbreaks (utbrudd), SPEC §3.4. */
@@ -59,6 +60,8 @@ export type EventFields = z.input<typeof eventFields>
 
 /** POST /api/events: name and setting are required. */
 export const eventCreate = eventFields.extend({
+  /** The owning unit; default: the user's default unit (else the municipality). */
+  ownerUnit: ownerUnitCode.optional(),
   name: z.string().trim().min(1, 'Navn må fylles ut').max(200),
   exposureSetting,
 })

@@ -13,6 +13,7 @@ import * as cases from '../cases/cases.queries'
 import { assertCaseDates, assertNoOpenCase, requireCase, scope, todayOslo } from '../cases/cases.service'
 import * as contacts from '../contacts/contacts.queries'
 import { saveContactRows } from '../contacts/contacts.save'
+import { resolveOwnerUnit } from '../ownership/ownership.service'
 import { registerContactReference } from '../persons/persons.merge'
 import { requireParticipant } from './events.participants'
 import { presentParticipant } from './events.present'
@@ -196,7 +197,13 @@ export async function convertParticipant(
       source_event_id: e.id,
       source_contact_id: fromContact,
       kommune: s.kommune,
-      owner_unit: s.kommune,
+      // A case found at an event: the tracer's default unit, else the event's unit.
+      owner_unit: await resolveOwnerUnit(trx, {
+        kommune: s.kommune,
+        userId: s.userId,
+        requested: null,
+        path: 'body',
+      }),
       person_id: p.person_id,
       created_by: s.userId,
     })
