@@ -10,6 +10,7 @@ export const ownershipMessages = defineMessages({
     'ownership.saved': 'Lagret.',
     'ownership.unitFilter': 'Enhet',
     'ownership.allUnits': 'Alle enheter',
+    'ownership.ownerUnit': 'Eies av enhet',
   },
   nn: {
     'ownership.defaultUnit': 'Eininga mi for nye registreringar',
@@ -19,6 +20,7 @@ export const ownershipMessages = defineMessages({
     'ownership.saved': 'Lagra.',
     'ownership.unitFilter': 'Eining',
     'ownership.allUnits': 'Alle einingar',
+    'ownership.ownerUnit': 'Eigd av eining',
   },
   en: {
     'ownership.defaultUnit': 'My unit for new records',
@@ -27,5 +29,6 @@ export const ownershipMessages = defineMessages({
     'ownership.saved': 'Saved.',
     'ownership.unitFilter': 'Unit',
     'ownership.allUnits': 'All units',
+    'ownership.ownerUnit': 'Owned by unit',
   },
 })
