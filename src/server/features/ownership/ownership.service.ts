@@ -23,10 +23,22 @@ export async function resolveOwnerUnit(
     return p.requested
   }
   if (!p.userId) return p.kommune
-  const d = await q.defaultUnit(trx, p.userId, p.kommune)
+  // One look-up per transaction and user: an import writes thousands of rows in one.
+  let cache = defaults.get(trx)
+  if (!cache) defaults.set(trx, (cache = new Map()))
+  const key = `${p.kommune}:${p.userId}`
+  let found = cache.get(key)
+  if (!found) cache.set(key, (found = userDefault(trx, p.kommune, p.userId)))
+  return found
+}
+
+const defaults = new WeakMap<Trx, Map<string, Promise<string>>>()
+
+async function userDefault(trx: Trx, kommune: string, userId: string) {
+  const d = await q.defaultUnit(trx, userId, kommune)
   // A default whose unit was retired since falls back to the municipality.
-  if (d && (await isActiveUnit(trx, p.kommune, d))) return d
-  return p.kommune
+  if (d && (await isActiveUnit(trx, kommune, d))) return d
+  return kommune
 }
 
 async function isActiveUnit(trx: Trx, kommune: string, unit: string) {
