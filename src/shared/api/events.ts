@@ -83,6 +83,8 @@ export const participantParams = z.object({ id: uuid, participantId: uuid })
 
 const bool = z.enum(['true', 'false'], { message: 'Bruk true eller false' })
 export const eventListQuery = pageQuery.extend({
+  /** Owner unit: the unit and the units below it. */
+  unit: ownerUnitCode.optional(),
   setting: exposureSetting.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -32,6 +32,7 @@ const ownerOf = (table: 'cases' | 'contacts' | 'events', id: string) =>
 
 describe('owner units', () => {
   let defaultCase: string
+  let eventId: string
   it('without a default, new records are owned by the municipality', async () => {
     const c = await createCase(f.oslo)
     expect(await ownerOf('cases', c.id)).toBe('0301')
@@ -73,7 +74,8 @@ describe('owner units', () => {
       payload: { name: 'Julebord', exposureSetting: 'workplace' },
     })
     expect(e.statusCode).toBe(201)
-    expect(await ownerOf('events', e.json().id)).toBe('030101')
+    eventId = e.json().id
+    expect(await ownerOf('events', eventId)).toBe('030101')
     // Another tracer without a default still creates records owned by the municipality.
     const other = await createCase(f.oslo2)
     expect(await ownerOf('cases', other.id)).toBe('0301')
@@ -118,6 +120,10 @@ describe('owner units', () => {
     expect(await list('030101')).not.toContain(defaultCase)
     expect((await list('0301')).length).toBeGreaterThanOrEqual(3)
     expect((await f.oslo.inject({ url: '/api/cases?unit=460101' })).statusCode).toBe(400)
+    const events = async (unit: string) =>
+      (await f.oslo.inject({ url: `/api/events?unit=${unit}` })).json().items.map((e: { id: string }) => e.id)
+    expect(await events('030101')).toEqual([eventId])
+    expect(await events('030102')).toEqual([])
   })
 
   it('the weekly report per sub-unit counts the records of that unit', async () => {
