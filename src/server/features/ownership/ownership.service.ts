@@ -24,11 +24,11 @@ export async function resolveOwnerUnit(
   }
   if (!p.userId) return p.kommune
   // One look-up per transaction and user: an import writes thousands of rows in one.
-  let cache = defaults.get(trx)
-  if (!cache) defaults.set(trx, (cache = new Map()))
+  const cache = defaults.get(trx) ?? new Map<string, Promise<string>>()
+  defaults.set(trx, cache)
   const key = `${p.kommune}:${p.userId}`
-  let found = cache.get(key)
-  if (!found) cache.set(key, (found = userDefault(trx, p.kommune, p.userId)))
+  const found = cache.get(key) ?? userDefault(trx, p.kommune, p.userId)
+  cache.set(key, found)
   return found
 }
 

@@ -159,9 +159,11 @@ export async function listWeeks(deps: AppDeps, ctx: RequestContext, weeks: numbe
   // The drafts of the submitted weeks, in one aggregate over their span (counts only).
   const drafts = new Map<string, CountRow[]>()
   if (submitted.length > 0) {
-    const ranges = submitted.map((s) => weekRange(s.week))
-    const from = ranges.reduce((m, r) => (r.start < m ? r.start : m), ranges[0]!.start)
-    const to = ranges.reduce((m, r) => (r.end > m ? r.end : m), ranges[0]!.end)
+    // ISO dates sort as text: the earliest start and the latest end.
+    const starts = submitted.map((s) => weekRange(s.week).start).sort()
+    const ends = submitted.map((s) => weekRange(s.week).end).sort()
+    const from = starts[0]!
+    const to = ends[ends.length - 1]!
     const rows = await inTenant(deps.reportingDb, { kommune, userId, readOnly: true }, (trx) =>
       q.countRows(trx, { from, to, kommune }),
     )
