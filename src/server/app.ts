@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes'
 import { FAKE_CLIENT, FAKE_IDPORTEN_PATH, FAKE_JWT_CLIENT } from './auth/fake-idporten.constants'
 import { createOidcClient, type OidcSettings } from './auth/oidc'
 import { registerAuth } from './auth/plugin'
+import { registerSessionFirst } from './auth/session-first'
 import type { AppConfig } from './config'
 import type { Database } from './db/kysely'
 import { registerAccessDeniedAudit } from './features/audit-log/access-denied'
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyFormbody)
 
   await app.register(registerAuth)
+  registerSessionFirst(app)
   if (config.fakeIdporten) {
     // Loaded only when enabled: oidc-provider and @fastify/middie never load in production.
     const { registerFakeIdporten } = await import('./auth/fake-idporten')
