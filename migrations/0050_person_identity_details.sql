@@ -224,6 +224,30 @@ CREATE FUNCTION person_followed_by(p_person uuid)
 REVOKE ALL ON FUNCTION person_followed_by(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION person_followed_by(uuid) TO smittespor_app;
 
+-- Merge (SPEC §3.1): the other municipalities' details of the merged person follow it to the
+-- survivor (where they have none there yet). Only the owner of both may call it; it moves rows
+-- without returning any of them.
+CREATE FUNCTION person_details_merge(p_from uuid, p_to uuid) RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+DECLARE v_n integer;
+BEGIN
+  IF (SELECT count(*) FROM person_identities WHERE id IN (p_from, p_to) AND kommune = app_kommune()) <> 2 THEN
+    RAISE EXCEPTION 'person_details_merge: both persons must be owned by the active municipality';
+  END IF;
+  INSERT INTO person_details (person_id, kommune, phone, phone2, email, street, postcode, place, residence_kommune,
+                              residence_bydel, preferred_language, interpreter_needed, workplace_name,
+                              workplace_type, notes)
+  SELECT p_to, kommune, phone, phone2, email, street, postcode, place, residence_kommune, residence_bydel,
+         preferred_language, interpreter_needed, workplace_name, workplace_type, notes
+    FROM person_details WHERE person_id = p_from AND kommune <> app_kommune()
+  ON CONFLICT (person_id, kommune) DO NOTHING;
+  GET DIAGNOSTICS v_n = ROW_COUNT;
+  RETURN v_n;
+END $$;
+REVOKE ALL ON FUNCTION person_details_merge(uuid, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION person_details_merge(uuid, uuid) TO smittespor_app;
+
 -- Retention: a person is checked through its identity table; this municipality's own details
 -- do not keep it alive, another municipality's details do.
 CREATE OR REPLACE FUNCTION retention_in_use(p_table regclass, p_id uuid, p_ignore text[]) RETURNS boolean
