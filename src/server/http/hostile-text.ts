@@ -34,11 +34,14 @@ export function hostileTextErrors(
 /** Why a string cannot be accepted, in Norwegian; null when it is fine. */
 export function hostileTextMessage(s: string): string | null {
   if (s.includes('\u0000')) return 'Teksten inneholder et ugyldig tegn (NUL)'
-  if (!s.isWellFormed()) return 'Teksten inneholder ugyldige tegn (ufullstendig Unicode)'
+  if (LONE_SURROGATE.test(s)) return 'Teksten inneholder ugyldige tegn (ufullstendig Unicode)'
   return null
 }
 
-const safeKey = (k: string) => k.replaceAll('\u0000', '\\0').toWellFormed()
+/** A UTF-16 surrogate without its partner (String.prototype.isWellFormed needs lib es2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const safeKey = (k: string) =>
+  k.replaceAll('\u0000', '\\0').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')
 
 export function registerHostileTextCheck(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
