@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { type PersonRef, personInput, type personUpdate } from '../../../shared/api/persons'
 import { validateNationalId } from '../../../shared/domain/nationalId'
+import { minimumIdentityErrors } from '../../../shared/domain/personIdentity'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
@@ -55,6 +56,7 @@ export async function resolvePerson(
     return { personId: p.id, created: false }
   }
   const input = newPersonInput.parse(ref) as NewPerson
+  for (const e of minimumIdentityErrors(input)) throw fieldError(`${path}.${e.field}`, e.message)
   let idType: q.PersonValues['id_type'] = null
   let birthDate = input.birthDate ?? null
   if (input.nationalId) {
@@ -211,11 +213,16 @@ export async function updatePerson(
           )
         values.national_id = r.id
         values.id_type = r.idType
+        if (!before.birth_date && values.birth_date === undefined) values.birth_date = r.birthDate
       } else {
         values.national_id = null
         values.id_type = null
       }
     }
+    const nextNationalId = values.national_id !== undefined ? values.national_id : before.national_id
+    const nextBirthDate = values.birth_date !== undefined ? values.birth_date : before.birth_date
+    for (const e of minimumIdentityErrors({ nationalId: nextNationalId, birthDate: nextBirthDate }))
+      throw fieldError(`body.${e.field}`, e.message)
     const after = await q.updatePerson(trx, id, patch.version, values)
     if (!after) throw conflict(presentPerson(before, kommune))
     // A protected address must not become readable through the (exportable) audit log.
