@@ -45,6 +45,7 @@ import { transferRoutes } from './features/transfers/transfers.routes'
 import { userRoutes } from './features/users/users.routes'
 import { worklistRoutes } from './features/worklists/worklists.routes'
 import { registerErrorHandler, registerNotFound } from './http/error-handler'
+import { registerHostileTextCheck } from './http/hostile-text'
 import { registerSecurity } from './http/security'
 import { registerSpa } from './http/spa'
 import type { App, AppDeps } from './http/types'
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
+  registerHostileTextCheck(app)
 
   registerAccessDeniedAudit(app)
   await registerSecurity(app, config)

@@ -149,6 +149,7 @@ export interface AuditChainAnchorsTable {
 type DateCol = string | null
 type Version = Generated<number>
 
+/** View (migration 0050): identity + the active municipality's own details. */
 export interface PersonsTable {
   id: Generated<string>
   kommune: string
@@ -179,6 +180,53 @@ export interface PersonsTable {
   freg_fetched_at: TimestampNull
   freg_status: string | null
   merged_into: string | null
+  version: Version
+  created_at: CreatedAt
+  created_by: string | null
+  updated_at: TimestampDefault
+}
+
+/** Shared identity, one per human (migration 0050): visible to the owner and linked municipalities. */
+export interface PersonIdentitiesTable {
+  id: Generated<string>
+  kommune: string
+  owner_unit: string
+  national_id: string | null
+  id_type: 'fnr' | 'dnr' | 'hnr' | 'tnr' | 'dnr-hnr' | 'dnr-tnr' | null
+  first_name: string
+  last_name: string
+  full_name: ColumnType<string, never, never>
+  birth_date: DateCol
+  sex: 'female' | 'male' | 'other' | 'unknown' | null
+  protected_address: Generated<'none' | 'fortrolig' | 'strengt_fortrolig' | 'strengt_fortrolig_utland'>
+  foreign_id: string | null
+  foreign_id_country: string | null
+  freg_fetched_at: TimestampNull
+  freg_status: string | null
+  merged_into: string | null
+  version: Version
+  created_at: CreatedAt
+  created_by: string | null
+  updated_at: TimestampDefault
+}
+
+/** One municipality's own details of a person (migration 0050), RLS: own rows only. */
+export interface PersonDetailsTable {
+  person_id: string
+  kommune: string
+  phone: string | null
+  phone2: string | null
+  email: string | null
+  street: string | null
+  postcode: string | null
+  place: string | null
+  residence_kommune: string | null
+  residence_bydel: string | null
+  preferred_language: string | null
+  interpreter_needed: Generated<boolean>
+  workplace_name: string | null
+  workplace_type: 'workplace' | 'school' | 'kindergarten' | 'university' | 'health' | 'other' | null
+  notes: string | null
   version: Version
   created_at: CreatedAt
   created_by: string | null
@@ -672,6 +720,8 @@ export interface DB {
   event_participants: EventParticipantsTable
   transfers: TransfersTable
   persons: PersonsTable
+  person_identities: PersonIdentitiesTable
+  person_details: PersonDetailsTable
   person_links: PersonLinksTable
   cases: CasesTable
   contacts: ContactsTable
