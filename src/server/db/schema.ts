@@ -320,7 +320,7 @@ export interface MeasuresTable {
   start_date: string
   end_date: string
   actual_end: DateCol
-  status: Generated<'planned' | 'active' | 'ended' | 'cancelled'>
+  status: Generated<'planned' | 'active' | 'ended' | 'cancelled' | 'exempted'>
   override_reason: string | null
   exemption_reason: string | null
   exempt_from: DateCol
@@ -347,6 +347,8 @@ export interface MeasureEventsTable {
     | 'end'
     | 'flag-unreached'
     | 'unflag-unreached'
+    | 'recompute'
+    | 'convert'
   from_start: DateCol
   to_start: DateCol
   from_end: DateCol
@@ -376,7 +378,11 @@ export interface FollowupCallsTable {
   day_number: number
   last_day: Generated<boolean>
   assigned_to: string | null
-  status: Generated<'planned' | 'done'>
+  status: Generated<'planned' | 'done' | 'not_reached' | 'cancelled'>
+  /** Planned for a day that had already passed ("etterregistrert"). */
+  late: Generated<boolean>
+  cancelled_at: TimestampNull
+  cancel_reason: string | null
   done_at: TimestampNull
   done_by: string | null
   reached: boolean | null
