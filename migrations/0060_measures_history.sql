@@ -21,6 +21,9 @@ ALTER TABLE followup_calls ADD CONSTRAINT followup_calls_cancel_check
   CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL));
 
 -- ---------------------------------------------------------------- measures
+-- Why the measure ended before its rules' end (e.g. "Ble smittet" when the contact became a
+-- case): such a measure is over on its end date whatever the calendar says.
+ALTER TABLE measures ADD COLUMN end_reason text;
 ALTER TABLE measures DROP CONSTRAINT measures_status_check;
 UPDATE measures SET status = 'exempted' WHERE status = 'ended' AND exempt_from IS NOT NULL
   AND exempt_from <= end_date;

@@ -325,6 +325,8 @@ export interface MeasuresTable {
   exemption_reason: string | null
   exempt_from: DateCol
   cancel_reason: string | null
+  /** Ended before its time for this reason ("Ble smittet"): status 'ended' from then on. */
+  end_reason: string | null
   unreached_since: TimestampNull
   schedule_key: string | null
   version: Version

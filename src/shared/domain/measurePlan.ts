@@ -143,12 +143,7 @@ export function recomputeDates(m: StoredMeasureDates, plan: MeasurePlan): Recomp
   const end = endByHand ? m.end : plan.end
   // A kept end before a moved start would be no measure at all: then the start stays too.
   if (compareIsoDates(end, start) < 0) start = m.start
-  if (
-    start === m.start &&
-    end === m.end &&
-    plan.start === m.computedStart &&
-    plan.end === m.computedEnd
-  )
+  if (start === m.start && end === m.end && plan.start === m.computedStart && plan.end === m.computedEnd)
     return { change: 'none' }
   return {
     change: 'recomputed',

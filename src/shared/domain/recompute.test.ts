@@ -33,11 +33,14 @@ describe('recomputeDates', () => {
     ['2021-01-05', '2021-01-08', '2021-01-20', false, '2021-01-08', '2021-01-20', '2021-01-18', true], // extended by hand
     ['2021-01-05', '2021-01-03', '2021-01-12', false, '2021-01-03', '2021-01-12', '2021-01-13', true], // shortened by hand
     ['2021-01-05', '2021-01-08', null, true, '2021-01-05', '2021-01-15', '2021-01-18', true], // overridden: nothing moves
-  ])('exposure %s → %s (hand end %s, override %s)', (was, now, handEnd, overridden, start, end, computedEnd, kept) => {
-    const m = stored(was, { ...(handEnd ? { end: handEnd } : {}), overridden })
-    const r = recomputeDates(m, quarantine(now))
-    expect(r).toMatchObject({ change: 'recomputed', start, end, computedEnd, endKeptByHand: kept })
-  })
+  ])(
+    'exposure %s → %s (hand end %s, override %s)',
+    (was, now, handEnd, overridden, start, end, computedEnd, kept) => {
+      const m = stored(was, { ...(handEnd ? { end: handEnd } : {}), overridden })
+      const r = recomputeDates(m, quarantine(now))
+      expect(r).toMatchObject({ change: 'recomputed', start, end, computedEnd, endKeptByHand: kept })
+    },
+  )
 
   it('changes nothing when the facts give the same dates', () => {
     expect(recomputeDates(stored('2021-01-05'), quarantine('2021-01-05'))).toEqual({ change: 'none' })
@@ -50,7 +53,12 @@ describe('recomputeDates', () => {
   it('a hand-set end before the recomputed start keeps the start too', () => {
     const m = stored('2021-01-05', { end: '2021-01-07' })
     const r = recomputeDates(m, quarantine('2021-01-09'))
-    expect(r).toMatchObject({ change: 'recomputed', start: '2021-01-05', end: '2021-01-07', startKeptByHand: true })
+    expect(r).toMatchObject({
+      change: 'recomputed',
+      start: '2021-01-05',
+      end: '2021-01-07',
+      startKeptByHand: true,
+    })
   })
 })
 

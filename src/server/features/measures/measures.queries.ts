@@ -66,6 +66,7 @@ export async function findOpenMeasure(
     .selectAll()
     .where('kommune', '=', kommune)
     .where('status', '<>', 'cancelled')
+    .where('end_reason', 'is', null)
     .where('end_date', '>=', today)
     .where((eb) => eb.or([eb('exempt_from', 'is', null), eb('exempt_from', '>', today)]))
   q = 'caseId' in ref ? q.where('case_id', '=', ref.caseId) : q.where('contact_id', '=', ref.contactId)
