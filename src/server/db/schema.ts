@@ -368,11 +368,13 @@ export interface MeasuresTable {
   start_date: string
   end_date: string
   actual_end: DateCol
-  status: Generated<'planned' | 'active' | 'ended' | 'cancelled'>
+  status: Generated<'planned' | 'active' | 'ended' | 'cancelled' | 'exempted'>
   override_reason: string | null
   exemption_reason: string | null
   exempt_from: DateCol
   cancel_reason: string | null
+  /** Ended before its time for this reason ("Ble smittet"): status 'ended' from then on. */
+  end_reason: string | null
   unreached_since: TimestampNull
   schedule_key: string | null
   version: Version
@@ -395,6 +397,8 @@ export interface MeasureEventsTable {
     | 'end'
     | 'flag-unreached'
     | 'unflag-unreached'
+    | 'recompute'
+    | 'convert'
   from_start: DateCol
   to_start: DateCol
   from_end: DateCol
@@ -424,7 +428,11 @@ export interface FollowupCallsTable {
   day_number: number
   last_day: Generated<boolean>
   assigned_to: string | null
-  status: Generated<'planned' | 'done'>
+  status: Generated<'planned' | 'done' | 'not_reached' | 'cancelled'>
+  /** Planned for a day that had already passed ("etterregistrert"). */
+  late: Generated<boolean>
+  cancelled_at: TimestampNull
+  cancel_reason: string | null
   done_at: TimestampNull
   done_by: string | null
   reached: boolean | null

@@ -1,4 +1,4 @@
-import { caseIdParam, caseWriteResult } from '../../../shared/api/cases'
+import { caseIdParam, convertToCaseResult } from '../../../shared/api/cases'
 import {
   contactAssigneeBody,
   contactBatch,
@@ -55,7 +55,14 @@ export const contactRoutes: AppPlugin = async (app) => {
   )
   app.post(
     '/api/contacts/:id/convert-to-case',
-    { schema: { tags, params: contactIdParam, body: convertToCaseBody, response: { 201: caseWriteResult } } },
+    {
+      schema: {
+        tags,
+        params: contactIdParam,
+        body: convertToCaseBody,
+        response: { 201: convertToCaseResult },
+      },
+    },
     async (req, reply) => reply.code(201).send(await convertToCase(deps, req.ctx, req.params.id, req.body)),
   )
 }
