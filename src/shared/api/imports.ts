@@ -69,7 +69,20 @@ const person: ImportField[] = [
   { field: 'street', header: 'Adresse', aliases: ['gateadresse', 'bostedsadresse'], kind: 'text' },
   { field: 'postcode', header: 'Postnummer', aliases: ['postnr'], kind: 'text' },
   { field: 'place', header: 'Poststed', kind: 'text' },
-  { field: 'residenceKommune', header: 'Bostedskommune (nummer)', aliases: ['kommunenummer'], kind: 'text' },
+  {
+    field: 'residenceKommune',
+    header: 'Bostedskommune (nummer)',
+    aliases: ['bostedskommune', 'bostedskommunenummer', 'kommunenummer', 'kommunenr', 'bosted'],
+    kind: 'text',
+    help: 'Kommunenummer (4 siffer) eller kommunens navn.',
+  },
+  {
+    field: 'residenceBydel',
+    header: 'Bydel',
+    aliases: ['bydelsnummer', 'bydel (nummer)', 'bydelsnr'],
+    kind: 'text',
+    help: 'Bydelsnummer (6 siffer) eller bydelens navn (Oslo, Bergen, Stavanger, Trondheim).',
+  },
   {
     field: 'workplaceName',
     header: 'Arbeidssted/skole',

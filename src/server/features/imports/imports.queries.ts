@@ -269,3 +269,12 @@ export async function pendingRuns(db: Database, staleSeconds: number) {
     select * from import_pending_runs(${staleSeconds})`.execute(db)
   return r.rows
 }
+
+/** Municipalities and city districts of the org register (not tenant data), for residence codes. */
+export async function residenceUnits(trx: Trx) {
+  return trx
+    .selectFrom('org_units')
+    .select(['code', 'kind', 'name', 'kommune_code'])
+    .where('kind', 'in', ['kommune', 'bydel'])
+    .execute()
+}
