@@ -192,7 +192,11 @@ async function commitRow(
   try {
     await inSavepoint(c.trx, 'import_row', () => writeRow(c, type, key, data, row))
   } catch (err) {
-    const issues = rowFailure(err, (field) => c.columnOf(type, field))
+    const issues = rowFailure(
+      err,
+      (field) => c.columnOf(type, field),
+      (field) => valueIn(data, field),
+    )
     if (!issues) throw err
     // Undo what the row added to the run's own bookkeeping, as the savepoint undid its writes.
     c.counts = { ...counts, failedAtCommit: counts.failedAtCommit + 1 }
@@ -254,6 +258,7 @@ const DB_MESSAGES: Record<string, (value: string | null) => string> = {
 export function rowFailure(
   err: unknown,
   columnOf: (field: string | null) => string | null,
+  valueOf: (field: string) => string | null = () => null,
 ): ImportIssue[] | null {
   const issue = (field: string | null, message: string): ImportIssue => ({
     column: columnOf(field),
@@ -282,8 +287,15 @@ export function rowFailure(
     ) ||
     null
   const field = column ? (COLUMN_FIELDS[column] ?? null) : null
-  const message = DB_MESSAGES[db.code]?.(key?.[2] ?? null) ?? 'Ugyldig verdi'
+  const value = key?.[2] ?? (field ? valueOf(field) : null)
+  const message = DB_MESSAGES[db.code]?.(value) ?? 'Ugyldig verdi'
   return [issue(field, message)]
+}
+
+/** A field's value in a row's data (the person's fields are nested). */
+function valueIn(data: Record<string, unknown>, field: string): string | null {
+  const v = (data.person as Record<string, unknown> | undefined)?.[field] ?? data[field]
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null
 }
 
 /** 'body.person.nationalId' → 'nationalId'; 'person' → 'person'. */

@@ -151,7 +151,7 @@ export async function fullWorkbook() {
 }
 
 /**
- * Twenty kinds of bad rows, each on its own row of the Tilfeller sheet (row n+1 = kind n), plus
+ * Twenty-five kinds of bad rows, each on its own row of the Tilfeller sheet (row n+1 = kind n), plus
  * one good row at the end. The expected message fragment is the second element.
  */
 export const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
@@ -179,6 +179,27 @@ export const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
     { likelyInfectionDate: '09.03.2021', onsetDate: '05.03.2021' },
     'Sannsynlig smittedato',
     'etter symptomstart',
+  ],
+  // What saving would refuse, caught in the dry run.
+  ['unknown residence kommune', { residenceKommune: '9999' }, 'Bostedskommune (nummer)', 'Ukjent kommune'],
+  ['unknown bydel', { residenceBydel: '030199' }, 'Bydel', 'Ukjent bydel'],
+  [
+    'bydel of another kommune',
+    { residenceKommune: '4601', residenceBydel: 'Frogner' },
+    'Bydel',
+    'ligger ikke i kommunen 4601',
+  ],
+  [
+    'birth date contradicts the id',
+    { birthDate: '02.01.1970' },
+    'Fødselsdato',
+    'stemmer ikke med fødselsnummeret',
+  ],
+  [
+    'neither id nor birth date',
+    { nationalId: null },
+    'Fødselsnummer',
+    'Fyll ut fødselsnummer eller fødselsdato',
   ],
 ]
 
