@@ -258,7 +258,7 @@ const DB_MESSAGES: Record<string, (value: string | null) => string> = {
 export function rowFailure(
   err: unknown,
   columnOf: (field: string | null) => string | null,
-  valueOf: (field: string) => string | null = () => null,
+  fieldValue: (field: string) => string | null = () => null,
 ): ImportIssue[] | null {
   const issue = (field: string | null, message: string): ImportIssue => ({
     column: columnOf(field),
@@ -287,7 +287,7 @@ export function rowFailure(
     ) ||
     null
   const field = column ? (COLUMN_FIELDS[column] ?? null) : null
-  const value = key?.[2] ?? (field ? valueOf(field) : null)
+  const value = key?.[2] ?? (field ? fieldValue(field) : null)
   const message = DB_MESSAGES[db.code]?.(value) ?? 'Ugyldig verdi'
   return [issue(field, message)]
 }
