@@ -181,9 +181,23 @@ describe('refused files, with a Norwegian reason, before parsing', () => {
       ws.getCell('C2').value = { formula: 'A1&"x"', result: 'x' } as never
       ws.getCell('D2').value = 'Etternavn'
     })
-    const run = await uploadAndValidate(app(), f.oslo, 'formel.xlsx', bytes)
+    // In the first data row it is seen already on upload (which reads up to the first data row).
+    const up = await uploadFile(app(), f.oslo, 'formel.xlsx', bytes)
+    expect([up.statusCode, up.json().code]).toEqual([422, 'import-formula'])
+    expect(up.json().title).toMatch(/Cellen C2 i arket «Tilfeller» inneholder en formel/)
+    const later = await workbook(
+      {
+        cases: [{ nationalId: nid('1970-01-01', 90), firstName: 'A', lastName: 'B', testDate: '08.03.2021' }],
+      },
+      (wb) => {
+        const ws = wb.getWorksheet('Tilfeller')!
+        ws.getCell('C3').value = { formula: 'A1&"x"', result: 'x' } as never
+        ws.getCell('D3').value = 'Etternavn'
+      },
+    )
+    const run = await uploadAndValidate(app(), f.oslo, 'formel2.xlsx', later)
     expect(run.state).toBe('refused')
-    expect(run.error).toMatch(/Cellen C2 i arket «Tilfeller» inneholder en formel/)
+    expect(run.error).toMatch(/Cellen C3 i arket «Tilfeller» inneholder en formel/)
     const csv = await uploadAndValidate(
       app(),
       f.oslo,

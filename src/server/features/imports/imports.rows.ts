@@ -87,7 +87,7 @@ export interface KnownCodes {
 }
 
 export function knownCodes(
-  units: { code: string; kind: string; name: string; kommune_code: string | null }[],
+  units: { code: string; kind: string; name: string; short_name: string; kommune_code: string | null }[],
 ) {
   const k: KnownCodes = {
     kommuner: new Map(),
@@ -96,13 +96,14 @@ export function knownCodes(
     bydelByName: new Map(),
   }
   for (const u of units) {
-    const name = u.name.toLowerCase()
+    // «Oslo - Oslove»: the short name and each language's name are accepted.
+    const names = new Set([u.short_name, ...u.name.split(' - ')].map((n) => n.trim().toLowerCase()))
     if (u.kind === 'kommune') {
       k.kommuner.set(u.code, u.name)
-      k.kommuneByName.set(name, u.code)
+      for (const n of names) k.kommuneByName.set(n, u.code)
     } else if (u.kind === 'bydel') {
       k.bydeler.set(u.code, u.kommune_code ?? '')
-      k.bydelByName.set(name, [...(k.bydelByName.get(name) ?? []), u.code])
+      for (const n of names) k.bydelByName.set(n, [...(k.bydelByName.get(n) ?? []), u.code])
     }
   }
   return k
