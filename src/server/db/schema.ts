@@ -625,6 +625,9 @@ export interface ImportRunsTable {
   updated_at: TimestampDefault
   validated_at: TimestampNull
   committed_at: TimestampNull
+  /** migrations/0080: when the running step began, and how many rows it has to do (commit). */
+  step_started_at: TimestampNull
+  step_total: number | null
 }
 
 export interface ImportRowsTable {
@@ -649,6 +652,19 @@ export interface ImportKeysTable {
   person_id: string | null
   run_id: string
   created_at: CreatedAt
+}
+
+/** migrations/0080: a named mapping, picked again for a later file. */
+export interface ImportMappingPresetsTable {
+  id: Generated<string>
+  kommune: string
+  name: string
+  /** [{ recordType, columns: { normalisedHeader: field } }] */
+  sheets: ColumnType<unknown, string, string>
+  created_by: string | null
+  updated_by: string | null
+  created_at: CreatedAt
+  updated_at: TimestampDefault
 }
 
 export interface ImportMappingsTable {
@@ -722,6 +738,7 @@ export interface DB {
   import_rows: ImportRowsTable
   import_keys: ImportKeysTable
   import_mappings: ImportMappingsTable
+  import_mapping_presets: ImportMappingPresetsTable
   retention_settings: RetentionSettingsTable
   legal_holds: LegalHoldsTable
   events: EventsTable
