@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from './db/kysely'
 import { migrate } from './db/migrate'
 import { installJobs } from './jobs'
 import { seedDemo } from './seed/demo'
+import './seed/demo-workday'
 
 /**
  * Opens the configured database, applies migrations as the owner and seeds demo data when

@@ -85,7 +85,11 @@ export type Env = z.infer<typeof envSchema>
 export interface AppConfig {
   env: Env
   production: boolean
-  /** APP_ENV=test: only synthetic national ids are accepted anywhere. */
+  /**
+   * A training/test environment: only synthetic national ids are accepted anywhere, and the
+   * training banner is shown. On with APP_ENV=test, and by default outside production (the demo
+   * of `npm start` is a training environment); APP_ENV=prod turns it off outside production.
+   */
   testEnvironment: boolean
   /** Demo data seeded and fake ID-porten offered. Never in production. */
   demo: boolean
@@ -174,7 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env,
     production,
-    testEnvironment: env.APP_ENV === 'test',
+    testEnvironment: env.APP_ENV === 'test' || (!production && env.APP_ENV !== 'prod'),
     demo: !production && (env.DEMO_SEED ?? true),
     fakeIdporten: !production && (env.FAKE_IDPORTEN ?? true),
     publicUrl,
