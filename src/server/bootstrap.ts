@@ -46,7 +46,7 @@ export async function prepareDatabase(
       },
     }
   }
-  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`)
+  if (applied.length > 0) log(`applied ${applied.length} migrations: ${applied.join(', ')}`)
   if (config.demo) {
     const ran = await seedDemo(handle.db)
     if (ran.length > 0) log(`demo data seeded (steps ${ran.join(', ')})`)
