@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes'
 import { contactSaveResult } from './contacts'
+import { conversionMeasures } from './measures'
 import { ownerUnitCode } from './ownership'
 import { personRef, personSummary } from './persons'
 
@@ -257,5 +258,6 @@ export const convertParticipantResult = z.object({
   caseId: z.string(),
   participant: participantView,
   otherParticipantIds: z.array(z.string()),
+  measures: conversionMeasures,
 })
 export type ConvertParticipantResult = z.infer<typeof convertParticipantResult>
