@@ -189,7 +189,7 @@ describe('submission', () => {
       method: 'POST',
       url: '/api/cases',
       payload: {
-        person: { firstName: 'Sen', lastName: 'Registrert', confirmNew: true },
+        person: { firstName: 'Sen', lastName: 'Registrert', birthDate: '1990-01-01', confirmNew: true },
         testDate: '2020-12-30',
         exposureSetting: 'household',
       },
