@@ -36,7 +36,7 @@ export function windows1252Csv(): Buffer {
     'Ekstern ID;Fødselsnummer;Fornavn;Etternavn;Fødselsdato;Telefon;Adresse;Postnummer;Poststed;Testdato;Testtype;Symptomer;Symptomstart;Smittested;Merknad',
     `K-1;${nid('1985-03-01')};Åse;Æsøy;01.03.1985;91234567;Storgata 1;0155;Oslo;04.03.2021;PCR;ja;02.03.2021;Husstand;Første tilfelle`,
     `K-2;${nid('1990-07-15')};Øystein;Bråten;15.07.1990;+47 92345678;Kjølåsveien 2;0688;Oslo;2021-03-05;Antigen;nei;;Arbeidsplass;`,
-    `K-3;;Bjørn;Løvås;;;"Sørli; 3";0450;Oslo;06.03.2021;selvtest;Ja;05.03.2021;ukjent;"Merknad med ""sitat"""`,
+    `K-3;;Bjørn;Løvås;05.05.1975;;"Sørli; 3";0450;Oslo;06.03.2021;selvtest;Ja;05.03.2021;ukjent;"Merknad med ""sitat"""`,
     ';;;;;;;;;;;;;;',
     '',
   ]
