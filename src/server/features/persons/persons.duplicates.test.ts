@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { foldName } from '../../../shared/domain/nameFold'
-import { FOLD_CASES } from '../../../shared/domain/nameFold.test'
+import { FOLD_CASES } from '../../../shared/domain/nameFold.cases'
 import { inTenant } from '../../db/tenant'
 import { auditRows, type CaseworkFixture, caseworkFixture } from '../cases/casework.fixtures'
 
