@@ -380,11 +380,13 @@ export interface MeasuresTable {
   start_date: string
   end_date: string
   actual_end: DateCol
-  status: Generated<'planned' | 'active' | 'ended' | 'cancelled'>
+  status: Generated<'planned' | 'active' | 'ended' | 'cancelled' | 'exempted'>
   override_reason: string | null
   exemption_reason: string | null
   exempt_from: DateCol
   cancel_reason: string | null
+  /** Ended before its time for this reason ("Ble smittet"): status 'ended' from then on. */
+  end_reason: string | null
   unreached_since: TimestampNull
   schedule_key: string | null
   version: Version
@@ -407,6 +409,8 @@ export interface MeasureEventsTable {
     | 'end'
     | 'flag-unreached'
     | 'unflag-unreached'
+    | 'recompute'
+    | 'convert'
   from_start: DateCol
   to_start: DateCol
   from_end: DateCol
@@ -436,7 +440,11 @@ export interface FollowupCallsTable {
   day_number: number
   last_day: Generated<boolean>
   assigned_to: string | null
-  status: Generated<'planned' | 'done'>
+  status: Generated<'planned' | 'done' | 'not_reached' | 'cancelled'>
+  /** Planned for a day that had already passed ("etterregistrert"). */
+  late: Generated<boolean>
+  cancelled_at: TimestampNull
+  cancel_reason: string | null
   done_at: TimestampNull
   done_by: string | null
   reached: boolean | null
@@ -629,6 +637,9 @@ export interface ImportRunsTable {
   updated_at: TimestampDefault
   validated_at: TimestampNull
   committed_at: TimestampNull
+  /** migrations/0080: when the running step began, and how many rows it has to do (commit). */
+  step_started_at: TimestampNull
+  step_total: number | null
 }
 
 export interface ImportRowsTable {
@@ -653,6 +664,19 @@ export interface ImportKeysTable {
   person_id: string | null
   run_id: string
   created_at: CreatedAt
+}
+
+/** migrations/0080: a named mapping, picked again for a later file. */
+export interface ImportMappingPresetsTable {
+  id: Generated<string>
+  kommune: string
+  name: string
+  /** [{ recordType, columns: { normalisedHeader: field } }] */
+  sheets: ColumnType<unknown, string, string>
+  created_by: string | null
+  updated_by: string | null
+  created_at: CreatedAt
+  updated_at: TimestampDefault
 }
 
 export interface ImportMappingsTable {
@@ -726,6 +750,7 @@ export interface DB {
   import_rows: ImportRowsTable
   import_keys: ImportKeysTable
   import_mappings: ImportMappingsTable
+  import_mapping_presets: ImportMappingPresetsTable
   retention_settings: RetentionSettingsTable
   legal_holds: LegalHoldsTable
   events: EventsTable

@@ -100,23 +100,36 @@ async function* readXlsx(src: FileSource): AsyncGenerator<SheetRow> {
   }
 }
 
-/** The first row of each sheet, i.e. its headers, cheaply (the rest of each sheet is skipped). */
-export async function readHeaders(src: FileSource): Promise<{ name: string; headers: string[] }[]> {
+/**
+ * The first row of each sheet, i.e. its headers, and whether a row of data follows, cheaply:
+ * reading stops at the first data row, the rest of each sheet is never parsed.
+ */
+export async function readHeaders(
+  src: FileSource,
+): Promise<{ name: string; headers: string[]; hasData: boolean }[]> {
+  const filled = (cells: Cell[]) => cells.some((c) => c.text.trim() !== '')
   if (src.kind === 'csv') {
-    for await (const row of readCsv(src)) return [{ name: row.sheet, headers: cleanHeaders(row.cells) }]
-    return [{ name: csvSheetName(src.fileName), headers: [] }]
+    let headers: string[] | null = null
+    for await (const row of readCsv(src)) {
+      if (headers === null) headers = cleanHeaders(row.cells)
+      else if (filled(row.cells)) return [{ name: row.sheet, headers, hasData: true }]
+    }
+    return [{ name: csvSheetName(src.fileName), headers: headers ?? [], hasData: false }]
   }
-  const out: { name: string; headers: string[] }[] = []
+  const out: { name: string; headers: string[]; hasData: boolean }[] = []
   try {
     const wb = openWorkbook(src.bytes, false)
     for (const sheet of wb.sheets) {
       let headers: string[] = []
-      // Stops at the first row with a heading: the rest of the sheet is never parsed.
+      let hasData = false
       for (const row of sheetRows(src.bytes, wb, sheet)) {
-        headers = cleanHeaders(row.cells)
-        if (headers.length > 0) break
+        if (headers.length === 0) headers = cleanHeaders(row.cells)
+        else if (filled(row.cells)) {
+          hasData = true
+          break
+        }
       }
-      out.push({ name: sheet.name, headers })
+      out.push({ name: sheet.name, headers, hasData })
     }
   } catch (err) {
     asRefusal(err)
