@@ -6,6 +6,7 @@ import {
   expectNoSeriousA11yViolations,
   launchBrowser,
   newContext,
+  saveScreenshot,
   setupBrowserPage,
 } from './fixtures/browser'
 import { loginAs } from './fixtures/login'
@@ -67,9 +68,16 @@ describe('person register across municipalities', () => {
       await cell(ivar, 'Etternavn', 1).fill('Oslodottir')
       await cell(ivar, 'Fødselsnr. eller fødselsdato', 1).fill(nationalId)
       await cell(ivar, 'Telefon', 1).fill('92222222')
+      await cell(ivar, 'Relasjon', 1).selectOption('friend')
       await cell(ivar, 'Siste eksponering', 1).fill(typed(addDaysOslo(today, -1)))
       await grid(ivar).getByRole('button', { name: 'Lagre kontakter' }).click()
-      await grid(ivar).getByText('Kontaktene er lagret (1).').waitFor()
+      await grid(ivar)
+        .getByText('Kontakten er lagret (1).')
+        .waitFor()
+        .catch(async (err) => {
+          await saveScreenshot(ivar, 'bergen-grid')
+          throw err
+        })
 
       // The person page: Oslo is named, Oslo's details are not there; Bergen's phone is.
       const linked = await apiPost(bergen, ivar, '/api/persons', {
