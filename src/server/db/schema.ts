@@ -233,6 +233,18 @@ export interface PersonDetailsTable {
   updated_at: TimestampDefault
 }
 
+/** "Ikke duplikat" markings (migration 0051): revoked, never deleted. */
+export interface PersonNotDuplicatesTable {
+  id: Generated<string>
+  kommune: string
+  person_a: string
+  person_b: string
+  created_at: CreatedAt
+  created_by: string | null
+  revoked_at: TimestampNull
+  revoked_by: string | null
+}
+
 export interface PersonLinksTable {
   person_id: string
   kommune: string
@@ -757,6 +769,7 @@ export interface DB {
   persons: PersonsTable
   person_identities: PersonIdentitiesTable
   person_details: PersonDetailsTable
+  person_not_duplicates: PersonNotDuplicatesTable
   person_links: PersonLinksTable
   cases: CasesTable
   contacts: ContactsTable
