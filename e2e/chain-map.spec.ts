@@ -89,5 +89,5 @@ describe('chain map', () => {
       .evaluate((el) => (el as unknown as { cy: import('cytoscape').Core }).cy.nodes('.tick').length)
     expect(ticks).toBeGreaterThan(0)
     await saveScreenshot(page, 'chain-star-timeline-1366')
-  })
+  }, 180_000)
 })

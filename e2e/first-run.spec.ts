@@ -15,6 +15,12 @@ describe('first run on plain npm start', () => {
     const { page } = t
     await loginAs(page, 'Siri Sporer', { kommune: 'Oslo' })
     await page.getByText('TESTMILJØ – bruk bare syntetiske testdata').first().waitFor()
+    // The start page has the day's work: counts with links.
+    await page.getByRole('heading', { level: 2, name: 'Dagens arbeid' }).waitFor()
+    const calls = page.getByTestId('work-followups-due')
+    await calls.getByText(/^\d+$/).waitFor()
+    expect(await calls.getByRole('link').getAttribute('href')).toBe('/oppfolging')
+    await expectNoSeriousA11yViolations(page, 'first-run-start')
 
     const dash = await page.evaluate(async () => {
       const res = await fetch('/api/dashboards/kommune')
@@ -37,6 +43,16 @@ describe('first run on plain npm start', () => {
     await page.getByText('Fødselsnummeret er ikke registrert fra før').waitFor()
     expect(await page.getByText('kan ikke brukes i produksjon').count()).toBe(0)
     await expectNoSeriousA11yViolations(page, 'first-run-ny-sak')
+  })
+
+  it('an Administrator’s start page has the open error reports and users', async () => {
+    const { page } = t
+    await loginAs(page, 'Ola Administrator')
+    await page
+      .getByTestId('work-flags')
+      .getByText(/^\d+\+?$/)
+      .waitFor()
+    await page.getByTestId('work-users').waitFor()
   })
 
   it('reloading /api-klienter loads the page, not the API’s 404', async () => {

@@ -140,7 +140,10 @@ export function ChainGraph({ view }: { view: ChainView }) {
   useEffect(() => {
     if (!box.current) return
     const css = getComputedStyle(box.current)
-    const color = (s: NodeStatus) => css.getPropertyValue(STATUS_TOKEN[s]).trim() || 'gray'
+    // Axis ticks have no status: they get the event style, then their own class overrides it.
+    const styleOf = (n: cytoscape.NodeSingular) =>
+      STATUS_STYLE[n.data('status') as NodeStatus] ?? STATUS_STYLE.event
+    const color = (st: (typeof STATUS_STYLE)[NodeStatus]) => css.getPropertyValue(st.token).trim() || 'gray'
     const text = css.getPropertyValue('--ds-color-neutral-text-default').trim() || 'black'
     const line = css.getPropertyValue('--ds-color-neutral-border-default').trim() || 'gray'
     const background = css.getPropertyValue('--ds-color-neutral-background-default').trim() || 'white'
@@ -166,24 +169,20 @@ export function ChainGraph({ view }: { view: ChainView }) {
             'text-background-opacity': 0.85,
             'text-background-padding': '1px',
             'background-color': (n: cytoscape.NodeSingular) => {
-              const st = STATUS_STYLE[n.data('status') as NodeStatus]
-              return st.fill === 'solid' ? color(n.data('status') as NodeStatus) : background
+              const st = styleOf(n)
+              return st.fill === 'solid' ? color(styleOf(n)) : background
             },
-            'border-width': (n: cytoscape.NodeSingular) =>
-              STATUS_STYLE[n.data('status') as NodeStatus].border === 'double' ? 5 : 3,
-            'border-style': (n: cytoscape.NodeSingular) =>
-              STATUS_STYLE[n.data('status') as NodeStatus].border,
+            'border-width': (n: cytoscape.NodeSingular) => (styleOf(n).border === 'double' ? 5 : 3),
+            'border-style': (n: cytoscape.NodeSingular) => styleOf(n).border,
             'border-color': (n: cytoscape.NodeSingular) => {
-              const st = STATUS_STYLE[n.data('status') as NodeStatus]
-              return st.fill === 'solid' && st.border === 'solid'
-                ? text
-                : color(n.data('status') as NodeStatus)
+              const st = styleOf(n)
+              return st.fill === 'solid' && st.border === 'solid' ? text : color(styleOf(n))
             },
             'border-opacity': (n: cytoscape.NodeSingular) => {
-              const st = STATUS_STYLE[n.data('status') as NodeStatus]
+              const st = styleOf(n)
               return st.fill === 'solid' && st.border === 'solid' ? 0.25 : 1
             },
-            shape: (n: cytoscape.NodeSingular) => SHAPE[n.data('kind') as keyof typeof SHAPE],
+            shape: (n: cytoscape.NodeSingular) => SHAPE[n.data('kind') as keyof typeof SHAPE] ?? 'rectangle',
           },
         },
         {
