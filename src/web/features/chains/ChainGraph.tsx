@@ -186,23 +186,6 @@ export function ChainGraph({ view }: { view: ChainView }) {
           },
         },
         {
-          selector: 'node.tick',
-          style: {
-            shape: 'rectangle',
-            width: 1,
-            height: 10,
-            'background-color': line,
-            'border-width': 0,
-            'font-size': 10,
-            'text-valign': 'bottom',
-            events: 'no',
-          },
-        },
-        {
-          selector: 'edge.axis',
-          style: { width: 1, 'line-color': line, 'target-arrow-shape': 'none', events: 'no' },
-        },
-        {
           selector: `#${CSS.escape(view.caseId)}`,
           style: {
             width: 34,
@@ -222,6 +205,24 @@ export function ChainGraph({ view }: { view: ChainView }) {
             'target-arrow-shape': 'triangle',
             'curve-style': 'bezier',
           },
+        },
+        // Axis styles last, so they win over the node and edge styles above.
+        {
+          selector: 'node.tick',
+          style: {
+            shape: 'rectangle',
+            width: 1,
+            height: 10,
+            'background-color': line,
+            'border-width': 0,
+            'font-size': 10,
+            'text-valign': 'bottom',
+            events: 'no',
+          },
+        },
+        {
+          selector: 'edge.axis',
+          style: { width: 1, 'line-color': line, 'target-arrow-shape': 'none', events: 'no' },
         },
       ],
       layout: layoutFor(mode, view),
