@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes'
 import { FAKE_CLIENT, FAKE_IDPORTEN_PATH, FAKE_JWT_CLIENT } from './auth/fake-idporten.constants'
 import { createOidcClient, type OidcSettings } from './auth/oidc'
 import { registerAuth } from './auth/plugin'
+import { registerSessionFirst } from './auth/session-first'
 import type { AppConfig } from './config'
 import type { Database } from './db/kysely'
 import { registerAccessDeniedAudit } from './features/audit-log/access-denied'
@@ -44,6 +45,7 @@ import { transferRoutes } from './features/transfers/transfers.routes'
 import { userRoutes } from './features/users/users.routes'
 import { worklistRoutes } from './features/worklists/worklists.routes'
 import { registerErrorHandler, registerNotFound } from './http/error-handler'
+import { registerHostileTextCheck } from './http/hostile-text'
 import { registerSecurity } from './http/security'
 import { registerCanonicalHost, registerSpa } from './http/spa'
 import type { App, AppDeps } from './http/types'
@@ -96,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
+  registerHostileTextCheck(app)
 
   if (!config.production) registerCanonicalHost(app, config.publicUrl)
   registerAccessDeniedAudit(app)
@@ -112,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyFormbody)
 
   await app.register(registerAuth)
+  registerSessionFirst(app)
   if (config.fakeIdporten) {
     // Loaded only when enabled: oidc-provider and @fastify/middie never load in production.
     const { registerFakeIdporten } = await withoutRuntimeNotice(() => import('./auth/fake-idporten'))

@@ -220,7 +220,16 @@ async function workday(trx: Trx, kommune: string, today: string, r: ReturnType<t
         status: 'active',
         created_at: at(p.start, 12),
       })
-      .returning(['id', 'kommune', 'person_id', 'start_date', 'end_date', 'exempt_from', 'status'])
+      .returning([
+        'id',
+        'kommune',
+        'person_id',
+        'start_date',
+        'end_date',
+        'exempt_from',
+        'status',
+        'end_reason',
+      ])
       .executeTakeFirstOrThrow()
     if (p.caseId)
       await trx.updateTable('cases').set({ isolation_end: p.end }).where('id', '=', p.caseId).execute()
