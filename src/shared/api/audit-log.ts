@@ -251,6 +251,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'transfer.received': 'Mottok overføring',
   'transfer.reject': 'Avviste overføring',
   'worklist.read': 'Så arbeidsliste',
+  'import.mapping.save': 'Lagret kolonneoppsett for import',
+  'import.mapping.apply': 'Brukte lagret kolonneoppsett',
+  'measure.recompute': 'Beregnet tiltak på nytt',
 }
 
 /** Groups for the action filter: a prefix matches every action under it. */

@@ -225,7 +225,7 @@ describe('chain maintenance', () => {
     const solo = await createCase(f.oslo)
     const other = await createCase(f.oslo)
     const t = await addContact(f.oslo, other.id, {
-      person: newPerson({ nationalId: null, confirmNew: true }),
+      person: newPerson({ nationalId: null, birthDate: '1990-01-01', confirmNew: true }),
     })
     const before = await inTenant(f.t.db.db, { kommune: '0301' }, (trx) =>
       trx

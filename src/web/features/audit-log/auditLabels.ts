@@ -111,6 +111,9 @@ export const AUDIT_ACTION_LABELS_NN: Record<string, string> = {
   'transfer.received': 'Tok imot overføring',
   'transfer.reject': 'Avviste overføring',
   'worklist.read': 'Såg arbeidsliste',
+  'import.mapping.save': 'Lagra kolonneoppsett for import',
+  'import.mapping.apply': 'Brukte lagra kolonneoppsett',
+  'measure.recompute': 'Rekna ut tiltak på nytt',
 }
 
 export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
@@ -214,6 +217,9 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'transfer.received': 'Received transfer',
   'transfer.reject': 'Rejected transfer',
   'worklist.read': 'Viewed worklist',
+  'import.mapping.save': 'Saved import column mapping',
+  'import.mapping.apply': 'Applied saved column mapping',
+  'measure.recompute': 'Recomputed measure',
 }
 
 /** Keyed by the group's action prefix. */
