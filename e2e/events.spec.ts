@@ -145,7 +145,7 @@ describe('events, chains and transfers', () => {
     await page.getByRole('heading', { level: 1, name: 'Smittekjede' }).waitFor()
     await page
       .getByTestId('chain-summary')
-      .getByText('14 noder: 1 tilfelle, 12 nærkontakter, 1 hendelse.')
+      .getByText('13 personer: 1 tilfelle, 12 nærkontakter, 1 hendelse.')
       .waitFor()
     await page.getByTestId('chain-graph').locator('canvas').first().waitFor()
     const nodes = page.getByTestId('chain-nodes')

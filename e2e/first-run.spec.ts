@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { syntheticNationalId } from '../src/server/seed/synthetic-id'
-import { expectNoSeriousA11yViolations, setupBrowserPage } from './fixtures/browser'
+import { expectNoSeriousA11yViolations, saveScreenshot, setupBrowserPage } from './fixtures/browser'
 import { loginAs } from './fixtures/login'
 
 /**
@@ -15,6 +15,12 @@ describe('first run on plain npm start', () => {
     const { page } = t
     await loginAs(page, 'Siri Sporer', { kommune: 'Oslo' })
     await page.getByText('TESTMILJØ – bruk bare syntetiske testdata').first().waitFor()
+    // The start page has the day's work: counts with links.
+    await page.getByRole('heading', { level: 2, name: 'Dagens arbeid' }).waitFor()
+    const calls = page.getByTestId('work-followups-due')
+    await calls.getByText(/^\d+$/).waitFor()
+    expect(await calls.getByRole('link').getAttribute('href')).toBe('/oppfolging')
+    await expectNoSeriousA11yViolations(page, 'first-run-start')
 
     const dash = await page.evaluate(async () => {
       const res = await fetch('/api/dashboards/kommune')
@@ -37,6 +43,39 @@ describe('first run on plain npm start', () => {
     await page.getByText('Fødselsnummeret er ikke registrert fra før').waitFor()
     expect(await page.getByText('kan ikke brukes i produksjon').count()).toBe(0)
     await expectNoSeriousA11yViolations(page, 'first-run-ny-sak')
+  })
+
+  it('fits 320 px: the menu is behind a button, nothing scrolls sideways', async () => {
+    const { page } = t
+    await page.setViewportSize({ width: 320, height: 800 })
+    await loginAs(page, 'Siri Sporer')
+    const menu = page.getByRole('button', { name: 'Meny' })
+    await menu.waitFor()
+    expect(await page.getByRole('link', { name: 'Smittekjeder' }).isVisible()).toBe(false)
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth)
+    expect(await width()).toBeLessThanOrEqual(320)
+    await menu.click()
+    expect(await menu.getAttribute('aria-expanded')).toBe('true')
+    await page.getByRole('link', { name: 'Smittekjeder' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Smittekjeder' }).waitFor()
+    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    expect(await width()).toBeLessThanOrEqual(320)
+    await saveScreenshot(page, 'smittekjeder-320')
+    await page.goto('/')
+    await page.getByRole('heading', { level: 2, name: 'Dagens arbeid' }).waitFor()
+    expect(await width()).toBeLessThanOrEqual(320)
+    await saveScreenshot(page, 'start-320')
+    await expectNoSeriousA11yViolations(page, 'start-320')
+  })
+
+  it('an Administrator’s start page has the open error reports and users', async () => {
+    const { page } = t
+    await loginAs(page, 'Ola Administrator')
+    await page
+      .getByTestId('work-flags')
+      .getByText(/^\d+\+?$/)
+      .waitFor()
+    await page.getByTestId('work-users').waitFor()
   })
 
   it('reloading /api-klienter loads the page, not the API’s 404', async () => {

@@ -79,6 +79,8 @@ describe('GET /api/chains', () => {
       {
         id: expect.any(String),
         size: 7,
+        // A1's person, t1's (who became A2), t2's (also made a contact of A2 at the event), P3's.
+        persons: 4,
         cases: 2,
         contacts: 4,
         events: 1,
@@ -90,6 +92,7 @@ describe('GET /api/chains', () => {
       },
       expect.objectContaining({
         size: 2,
+        persons: 2,
         cases: 1,
         contacts: 1,
         events: 0,
@@ -222,7 +225,7 @@ describe('chain maintenance', () => {
     const solo = await createCase(f.oslo)
     const other = await createCase(f.oslo)
     const t = await addContact(f.oslo, other.id, {
-      person: newPerson({ nationalId: null, confirmNew: true }),
+      person: newPerson({ nationalId: null, birthDate: '1990-01-01', confirmNew: true }),
     })
     const before = await inTenant(f.t.db.db, { kommune: '0301' }, (trx) =>
       trx
@@ -247,5 +250,20 @@ describe('chain maintenance', () => {
     expect(canonical(await storedComponents(f.t.db.db, '0301'))).toEqual(
       canonical(await referenceComponents(f.t.db.db, '0301')),
     )
+  })
+})
+
+describe('chains that began at an event (issue 26)', () => {
+  it('names the earliest case as the first case when every case came from the event', async () => {
+    const e = await createEvent(f.oslo, { name: 'Konfirmasjon' })
+    const c = await createCase(f.oslo, { testDate: day(-3), onsetDate: day(-4) })
+    await asOwner(f.t.db, (client) =>
+      client.query('update cases set source_event_id = $1 where id = $2', [e.id, c.id]),
+    )
+    const item = (await list()).items.find(
+      (x: { cases: number; events: number; roots: { caseId: string }[] }) =>
+        x.roots.some((r) => r.caseId === c.id),
+    )
+    expect(item).toMatchObject({ size: 2, persons: 1, cases: 1, events: 1 })
   })
 })

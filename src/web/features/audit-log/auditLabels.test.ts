@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   AUDIT_ACTION_GROUPS,
@@ -33,5 +35,30 @@ describe('audit labels', () => {
     expect(auditLabel('en', 'group', 'login')).toBe('Logins')
     expect(auditLabel('nn', 'recordType', 'user')).toBe('Brukar')
     expect(auditLabel('en', 'action', 'new.thing')).toBe('new.thing')
+  })
+})
+
+/** Every `action: '…'` / `recordType: '…'` literal the server passes to audit() (tests excluded). */
+function serverCodes(kind: 'action' | 'recordType', dir = path.resolve('src/server')): Set<string> {
+  const out = new Set<string>()
+  for (const entry of readdirSync(dir)) {
+    const file = path.join(dir, entry)
+    if (statSync(file).isDirectory()) for (const c of serverCodes(kind, file)) out.add(c)
+    else if (file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('fixtures')) {
+      const text = readFileSync(file, 'utf8')
+      const re =
+        kind === 'action' ? /\baction: '([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)'/g : /\brecordType: '([a-z_-]+)'/g
+      for (const m of text.matchAll(re)) out.add(m[1]!)
+    }
+  }
+  return out
+}
+
+describe('audit labels cover the server (issue 26)', () => {
+  it('has a label for every action code and record type the server writes', () => {
+    const noLabel = (codes: Set<string>, labels: Record<string, string>) =>
+      [...codes].filter((c) => !(c in labels))
+    expect(noLabel(serverCodes('action'), AUDIT_ACTION_LABELS)).toEqual([])
+    expect(noLabel(serverCodes('recordType'), AUDIT_RECORD_TYPE_LABELS)).toEqual([])
   })
 })

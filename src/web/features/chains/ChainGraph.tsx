@@ -33,7 +33,6 @@ export const STATUS_TOKEN = Object.fromEntries(
   Object.entries(STATUS_STYLE).map(([k, v]) => [k, v.token]),
 ) as Record<NodeStatus, string>
 export const SHAPE = { case: 'ellipse', contact: 'round-rectangle', event: 'diamond' } as const
-const LANE = { event: 0, case: 1, contact: 2 } as const
 /** Timeline geometry: one column per day, wide enough for a label; stacked nodes clear their labels. */
 const DAY_WIDTH = 96
 const SLOT_HEIGHT = 52
@@ -140,7 +139,10 @@ export function ChainGraph({ view }: { view: ChainView }) {
   useEffect(() => {
     if (!box.current) return
     const css = getComputedStyle(box.current)
-    const color = (s: NodeStatus) => css.getPropertyValue(STATUS_TOKEN[s]).trim() || 'gray'
+    // Axis ticks have no status: they get the event style, then their own class overrides it.
+    const styleOf = (n: cytoscape.NodeSingular) =>
+      STATUS_STYLE[n.data('status') as NodeStatus] ?? STATUS_STYLE.event
+    const color = (st: (typeof STATUS_STYLE)[NodeStatus]) => css.getPropertyValue(st.token).trim() || 'gray'
     const text = css.getPropertyValue('--ds-color-neutral-text-default').trim() || 'black'
     const line = css.getPropertyValue('--ds-color-neutral-border-default').trim() || 'gray'
     const background = css.getPropertyValue('--ds-color-neutral-background-default').trim() || 'white'
@@ -166,42 +168,21 @@ export function ChainGraph({ view }: { view: ChainView }) {
             'text-background-opacity': 0.85,
             'text-background-padding': '1px',
             'background-color': (n: cytoscape.NodeSingular) => {
-              const st = STATUS_STYLE[n.data('status') as NodeStatus]
-              return st.fill === 'solid' ? color(n.data('status') as NodeStatus) : background
+              const st = styleOf(n)
+              return st.fill === 'solid' ? color(styleOf(n)) : background
             },
-            'border-width': (n: cytoscape.NodeSingular) =>
-              STATUS_STYLE[n.data('status') as NodeStatus].border === 'double' ? 5 : 3,
-            'border-style': (n: cytoscape.NodeSingular) =>
-              STATUS_STYLE[n.data('status') as NodeStatus].border,
+            'border-width': (n: cytoscape.NodeSingular) => (styleOf(n).border === 'double' ? 5 : 3),
+            'border-style': (n: cytoscape.NodeSingular) => styleOf(n).border,
             'border-color': (n: cytoscape.NodeSingular) => {
-              const st = STATUS_STYLE[n.data('status') as NodeStatus]
-              return st.fill === 'solid' && st.border === 'solid'
-                ? text
-                : color(n.data('status') as NodeStatus)
+              const st = styleOf(n)
+              return st.fill === 'solid' && st.border === 'solid' ? text : color(styleOf(n))
             },
             'border-opacity': (n: cytoscape.NodeSingular) => {
-              const st = STATUS_STYLE[n.data('status') as NodeStatus]
+              const st = styleOf(n)
               return st.fill === 'solid' && st.border === 'solid' ? 0.25 : 1
             },
-            shape: (n: cytoscape.NodeSingular) => SHAPE[n.data('kind') as keyof typeof SHAPE],
+            shape: (n: cytoscape.NodeSingular) => SHAPE[n.data('kind') as keyof typeof SHAPE] ?? 'rectangle',
           },
-        },
-        {
-          selector: 'node.tick',
-          style: {
-            shape: 'rectangle',
-            width: 1,
-            height: 10,
-            'background-color': line,
-            'border-width': 0,
-            'font-size': 10,
-            'text-valign': 'bottom',
-            events: 'no',
-          },
-        },
-        {
-          selector: 'edge.axis',
-          style: { width: 1, 'line-color': line, 'target-arrow-shape': 'none', events: 'no' },
         },
         {
           selector: `#${CSS.escape(view.caseId)}`,
@@ -223,6 +204,24 @@ export function ChainGraph({ view }: { view: ChainView }) {
             'target-arrow-shape': 'triangle',
             'curve-style': 'bezier',
           },
+        },
+        // Axis styles last, so they win over the node and edge styles above.
+        {
+          selector: 'node.tick',
+          style: {
+            shape: 'rectangle',
+            width: 1,
+            height: 10,
+            'background-color': line,
+            'border-width': 0,
+            'font-size': 10,
+            'text-valign': 'bottom',
+            events: 'no',
+          },
+        },
+        {
+          selector: 'edge.axis',
+          style: { width: 1, 'line-color': line, 'target-arrow-shape': 'none', events: 'no' },
         },
       ],
       layout: layoutFor(mode, view),
