@@ -185,7 +185,7 @@ async function main() {
       else {
         log(`running: ${IMPORT}`)
         const u = ctx.users.find((x) => x.role === 'tracer' && x.kommune === '3201')!
-        const r = await runImport(base, u, IMPORT_ROWS)
+        const r = await runImport(base, u, IMPORT_ROWS, pool)
         rows.push({ scenario: IMPORT, errors: IMPORT_ROWS - r.imported, ...r })
       }
     }
