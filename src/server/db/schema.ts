@@ -149,6 +149,7 @@ export interface AuditChainAnchorsTable {
 type DateCol = string | null
 type Version = Generated<number>
 
+/** View (migration 0050): identity + the active municipality's own details. */
 export interface PersonsTable {
   id: Generated<string>
   kommune: string
@@ -179,6 +180,53 @@ export interface PersonsTable {
   freg_fetched_at: TimestampNull
   freg_status: string | null
   merged_into: string | null
+  version: Version
+  created_at: CreatedAt
+  created_by: string | null
+  updated_at: TimestampDefault
+}
+
+/** Shared identity, one per human (migration 0050): visible to the owner and linked municipalities. */
+export interface PersonIdentitiesTable {
+  id: Generated<string>
+  kommune: string
+  owner_unit: string
+  national_id: string | null
+  id_type: 'fnr' | 'dnr' | 'hnr' | 'tnr' | 'dnr-hnr' | 'dnr-tnr' | null
+  first_name: string
+  last_name: string
+  full_name: ColumnType<string, never, never>
+  birth_date: DateCol
+  sex: 'female' | 'male' | 'other' | 'unknown' | null
+  protected_address: Generated<'none' | 'fortrolig' | 'strengt_fortrolig' | 'strengt_fortrolig_utland'>
+  foreign_id: string | null
+  foreign_id_country: string | null
+  freg_fetched_at: TimestampNull
+  freg_status: string | null
+  merged_into: string | null
+  version: Version
+  created_at: CreatedAt
+  created_by: string | null
+  updated_at: TimestampDefault
+}
+
+/** One municipality's own details of a person (migration 0050), RLS: own rows only. */
+export interface PersonDetailsTable {
+  person_id: string
+  kommune: string
+  phone: string | null
+  phone2: string | null
+  email: string | null
+  street: string | null
+  postcode: string | null
+  place: string | null
+  residence_kommune: string | null
+  residence_bydel: string | null
+  preferred_language: string | null
+  interpreter_needed: Generated<boolean>
+  workplace_name: string | null
+  workplace_type: 'workplace' | 'school' | 'kindergarten' | 'university' | 'health' | 'other' | null
+  notes: string | null
   version: Version
   created_at: CreatedAt
   created_by: string | null
@@ -320,11 +368,13 @@ export interface MeasuresTable {
   start_date: string
   end_date: string
   actual_end: DateCol
-  status: Generated<'planned' | 'active' | 'ended' | 'cancelled'>
+  status: Generated<'planned' | 'active' | 'ended' | 'cancelled' | 'exempted'>
   override_reason: string | null
   exemption_reason: string | null
   exempt_from: DateCol
   cancel_reason: string | null
+  /** Ended before its time for this reason ("Ble smittet"): status 'ended' from then on. */
+  end_reason: string | null
   unreached_since: TimestampNull
   schedule_key: string | null
   version: Version
@@ -347,6 +397,8 @@ export interface MeasureEventsTable {
     | 'end'
     | 'flag-unreached'
     | 'unflag-unreached'
+    | 'recompute'
+    | 'convert'
   from_start: DateCol
   to_start: DateCol
   from_end: DateCol
@@ -376,7 +428,11 @@ export interface FollowupCallsTable {
   day_number: number
   last_day: Generated<boolean>
   assigned_to: string | null
-  status: Generated<'planned' | 'done'>
+  status: Generated<'planned' | 'done' | 'not_reached' | 'cancelled'>
+  /** Planned for a day that had already passed ("etterregistrert"). */
+  late: Generated<boolean>
+  cancelled_at: TimestampNull
+  cancel_reason: string | null
   done_at: TimestampNull
   done_by: string | null
   reached: boolean | null
@@ -689,6 +745,8 @@ export interface DB {
   event_participants: EventParticipantsTable
   transfers: TransfersTable
   persons: PersonsTable
+  person_identities: PersonIdentitiesTable
+  person_details: PersonDetailsTable
   person_links: PersonLinksTable
   cases: CasesTable
   contacts: ContactsTable

@@ -3,6 +3,7 @@ import { infectiousPeriodView, userRef, warning } from './casework'
 import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes'
 import { contactListItem } from './contacts'
 import { fregApplyBody } from './freg'
+import { conversionMeasures } from './measures'
 import { personRef, personSummary } from './persons'
 
 /** Index cases (SPEC §3.2). Field names follow the database columns in camelCase. */
@@ -137,6 +138,10 @@ export type CaseDetail = z.infer<typeof caseDetail>
 
 /** What a write answers: the saved case and the person-creation outcome. */
 export const caseWriteResult = caseDetail.extend({ personCreated: z.boolean() })
+
+/** POST /api/contacts/{id}/convert-to-case: the new case and what it did to the measures (issue 18). */
+export const convertToCaseResult = caseWriteResult.extend({ measures: conversionMeasures })
+export type ConvertToCaseResult = z.infer<typeof convertToCaseResult>
 
 export const CASE_SORTS = ['-createdAt', 'createdAt', '-testDate', 'testDate'] as const
 export const caseSort = z.enum(CASE_SORTS)

@@ -137,6 +137,11 @@ export const convertToCaseBody = z.object({
   symptoms: text(2000),
   exposureSetting: exposureSetting.nullable().optional(),
   notes: text(4000),
+  /**
+   * The follow-up call where the person reported symptoms ("registrer som sak"): its symptom
+   * notes and remarks are carried into the new case.
+   */
+  fromCallId: uuid.optional(),
   /** The contact's version as read, so a stale page cannot convert. */
   version: versionField,
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes'
 import { contactSaveResult } from './contacts'
+import { conversionMeasures } from './measures'
 import { personRef, personSummary } from './persons'
 
 /** Events (hendelser) and outbreaks (utbrudd), SPEC §3.4. */
@@ -252,5 +253,6 @@ export const convertParticipantResult = z.object({
   caseId: z.string(),
   participant: participantView,
   otherParticipantIds: z.array(z.string()),
+  measures: conversionMeasures,
 })
 export type ConvertParticipantResult = z.infer<typeof convertParticipantResult>

@@ -25,7 +25,12 @@ export const followUpCallView = z.object({
   dayNumber: z.number().int(),
   lastDay: z.boolean(),
   assignedTo: userRef.nullable(),
-  status: z.enum(['planned', 'done']),
+  /** not_reached: made without reaching the person; cancelled: no longer wanted (kept). */
+  status: z.enum(['planned', 'done', 'not_reached', 'cancelled']),
+  /** Planned for a day that had passed already ("etterregistrert"). */
+  late: z.boolean(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   doneAt: z.string().nullable(),
   doneBy: userRef.nullable(),
   reached: z.boolean().nullable(),

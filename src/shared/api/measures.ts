@@ -8,7 +8,7 @@ import { personSummary } from './persons'
 
 export const measureKind = z.enum(['isolation', 'quarantine'], { message: 'Velg isolasjon eller karantene' })
 export type MeasureKind = z.infer<typeof measureKind>
-export const measureStatus = z.enum(['planned', 'active', 'ended', 'cancelled'])
+export const measureStatus = z.enum(['planned', 'active', 'ended', 'cancelled', 'exempted'])
 export type MeasureStatusValue = z.infer<typeof measureStatus>
 
 export const reason = z
@@ -137,6 +137,8 @@ export const measureView = z.object({
   overrideReason: z.string().nullable(),
   exemptionReason: z.string().nullable(),
   exemptFrom: z.string().nullable(),
+  /** Ended early for this reason (e.g. "Ble smittet": the contact became a case). */
+  endReason: z.string().nullable(),
   cancelReason: z.string().nullable(),
   /** Flagged "ikke nådd" since then. */
   unreachedSince: z.string().nullable(),
@@ -210,3 +212,19 @@ export const outboxItem = z.object({
 })
 export const outboxList = z.object({ items: z.array(outboxItem), transportConfigured: z.boolean() })
 export type OutboxList = z.infer<typeof outboxList>
+
+/**
+ * What a conversion to a case did to the person's measures (issue 18), in the answer of
+ * POST /api/contacts/{id}/convert-to-case and the event participant conversion: the quarantine
+ * ended ("Ble smittet") and the isolation started, or why no isolation could be computed.
+ */
+export const conversionMeasures = z.object({
+  quarantine: z
+    .object({ id: z.string(), status: measureStatus, endDate: z.string(), endReason: z.string().nullable() })
+    .nullable(),
+  isolation: z
+    .object({ id: z.string(), status: measureStatus, startDate: z.string(), endDate: z.string() })
+    .nullable(),
+  isolationProblem: z.string().nullable(),
+})
+export type ConversionMeasures = z.infer<typeof conversionMeasures>

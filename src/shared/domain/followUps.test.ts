@@ -37,10 +37,33 @@ describe('followUpSchedule', () => {
 describe('reconcileSchedule: regenerate without losing calls made', () => {
   const desired = followUpSchedule({ start: '2021-01-01', end: '2021-01-11' }, DEFAULT_FOLLOW_UP_CONFIG)
 
-  it('plans everything from today on for a new measure, nothing in the past', () => {
+  it('without backfill (the periodic job) plans from today on, nothing in the past', () => {
     const r = reconcileSchedule([], desired, '2021-01-03')
     expect(r.create.map((c) => c.date)).toEqual(['2021-01-04', '2021-01-08', '2021-01-11'])
-    expect(r).toMatchObject({ keep: [], remove: [] })
+    expect(r).toMatchObject({ keep: [], cancel: [] })
+  })
+
+  it('with backfill (registered on day 4) plans the past days too, marked late ("etterregistrert")', () => {
+    const r = reconcileSchedule([], desired, '2021-01-05', { backfill: true })
+    expect(r.create.map((c) => [c.date, c.late])).toEqual([
+      ['2021-01-02', true],
+      ['2021-01-04', true],
+      ['2021-01-08', false],
+      ['2021-01-11', false],
+    ])
+  })
+
+  it('a measure registered after the fact gets all its calls, all late', () => {
+    const r = reconcileSchedule([], desired, '2021-02-01', { backfill: true })
+    expect(r.create).toHaveLength(4)
+    expect(r.create.every((c) => c.late)).toBe(true)
+  })
+
+  it('ignores cancelled calls: they stay as history and do not cover their date', () => {
+    const existing = [{ id: 'old', plannedDate: '2021-01-08', done: false, cancelled: true }]
+    const r = reconcileSchedule(existing, desired, '2021-01-05')
+    expect(r.cancel).toEqual([])
+    expect(r.create.map((c) => c.date)).toEqual(['2021-01-08', '2021-01-11'])
   })
 
   it('keeps calls made and overdue planned calls, drops planned calls the new dates do not want', () => {
@@ -54,7 +77,7 @@ describe('reconcileSchedule: regenerate without losing calls made', () => {
     const shorter = followUpSchedule({ start: '2021-01-01', end: '2021-01-09' }, DEFAULT_FOLLOW_UP_CONFIG)
     const r = reconcileSchedule(existing, shorter, '2021-01-06')
     expect(r.keep).toEqual(['b', 'c'])
-    expect(r.remove).toEqual(['d'])
+    expect(r.cancel).toEqual(['d'])
     expect(r.create.map((c) => c.date)).toEqual(['2021-01-09'])
   })
 
@@ -75,12 +98,12 @@ describe('reconcileSchedule: regenerate without losing calls made', () => {
     ]
     expect(reconcileSchedule(existing, desired, '2021-01-05')).toEqual({
       keep: ['x'],
-      remove: ['y'],
-      create: [{ day: 10, date: '2021-01-11', lastDay: true }],
+      cancel: ['y'],
+      create: [{ day: 10, date: '2021-01-11', lastDay: true, late: false }],
     })
     expect(reconcileSchedule(existing, [], '2021-01-05')).toEqual({
       keep: [],
-      remove: ['x', 'y'],
+      cancel: ['x', 'y'],
       create: [],
     })
   })

@@ -50,44 +50,53 @@ export interface ExistingCall {
   plannedDate: string
   /** A call that was made (reached or not) is history and is never removed. */
   done: boolean
+  /** A call cancelled earlier: kept as history, it neither covers its date nor changes again. */
+  cancelled?: boolean
 }
 
 export interface ScheduleChanges {
   /** Planned calls still wanted (they keep their assignee). */
   keep: string[]
-  /** Planned, not yet made calls the new dates no longer want. */
-  remove: string[]
-  /** New calls to plan. */
-  create: PlannedCall[]
+  /** Planned, not yet made calls the new dates no longer want: cancelled, never deleted. */
+  cancel: string[]
+  /** New calls to plan; `late` ("etterregistrert") when the date had passed already. */
+  create: (PlannedCall & { late: boolean })[]
 }
 
 /**
  * What to change so a measure's calls follow its (possibly new) dates: calls already made stay,
  * planned calls on a wanted date stay (also when overdue: they are still owed), other planned
- * calls go, and wanted dates without any call get one — but never a date before `today`, so
- * registering a quarantine days after the exposure does not create calls that are overdue at once.
+ * calls are cancelled, and wanted dates without any call get one. With `backfill` (the measure
+ * was just registered, or its facts changed) wanted dates before `today` get a call too, marked
+ * `late` so it can be recorded after the fact or closed; without it (the periodic job, a settings
+ * change) only dates from today on are planned.
  */
 export function reconcileSchedule(
   existing: readonly ExistingCall[],
   desired: readonly PlannedCall[],
   today: string,
+  options: { backfill?: boolean } = {},
 ): ScheduleChanges {
   const wanted = new Set(desired.map((c) => c.date))
   const covered = new Set<string>()
   const keep: string[] = []
-  const remove: string[] = []
-  for (const call of existing) if (call.done) covered.add(call.plannedDate)
-  const planned = existing
+  const cancel: string[] = []
+  const live = existing.filter((c) => !c.cancelled)
+  for (const call of live) if (call.done) covered.add(call.plannedDate)
+  const planned = live
     .filter((c) => !c.done)
     .sort((a, b) => compareIsoDates(a.plannedDate, b.plannedDate) || a.id.localeCompare(b.id))
   for (const call of planned) {
     if (wanted.has(call.plannedDate) && !covered.has(call.plannedDate)) {
       keep.push(call.id)
       covered.add(call.plannedDate)
-    } else remove.push(call.id)
+    } else cancel.push(call.id)
   }
-  const create = desired.filter((c) => !covered.has(c.date) && compareIsoDates(c.date, today) >= 0)
-  return { keep, remove, create }
+  const create = desired
+    .filter((c) => !covered.has(c.date))
+    .map((c) => ({ ...c, late: compareIsoDates(c.date, today) < 0 }))
+    .filter((c) => options.backfill || !c.late)
+  return { keep, cancel, create }
 }
 
 /**

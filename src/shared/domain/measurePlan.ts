@@ -8,7 +8,7 @@ import { computeIsolation, computeQuarantine, type RuleSet, ruleSetFor } from '.
  */
 
 export type MeasureKind = 'isolation' | 'quarantine'
-export type MeasureStatus = 'planned' | 'active' | 'ended' | 'cancelled'
+export type MeasureStatus = 'planned' | 'active' | 'ended' | 'cancelled' | 'exempted'
 
 export type MeasureBasisInput =
   | { kind: 'quarantine'; lastExposure: string | null; negativeTestDate?: string | null }
@@ -95,11 +95,63 @@ function fail(
  * (`closed`): planned before the start, active to and including the end, ended after it.
  */
 export function measureStatusOn(
-  measure: { start: string; end: string; closed: 'ended' | 'cancelled' | null },
+  measure: { start: string; end: string; closed: 'ended' | 'cancelled' | 'exempted' | null },
   today: string,
 ): MeasureStatus {
   if (measure.closed) return measure.closed
   if (compareIsoDates(today, measure.start) < 0) return 'planned'
   if (compareIsoDates(today, measure.end) <= 0) return 'active'
   return 'ended'
+}
+
+/** A stored measure's dates as far as recomputation is concerned. */
+export interface StoredMeasureDates {
+  start: string
+  end: string
+  computedStart: string | null
+  computedEnd: string | null
+  /** Dates set by hand with a reason (override): neither follows the rules any more. */
+  overridden: boolean
+}
+
+export type Recomputation =
+  | { change: 'none' }
+  | {
+      change: 'recomputed'
+      start: string
+      end: string
+      /** The rules' dates, stored as computed_start/computed_end. */
+      computedStart: string
+      computedEnd: string
+      /** True when the end was set by hand and kept although the rules now give `computedEnd`. */
+      endKeptByHand: boolean
+      startKeptByHand: boolean
+    }
+
+/**
+ * Issue 18: after a change of the facts a measure counts from (last exposure, onset, test date),
+ * which dates follow the rules. A date follows when it was not set by hand: no override, and it
+ * still equals what the rules computed before (an extension or shortening sets the end by hand).
+ * A hand-set date is kept; the new computed date is still stored so the page can show that the
+ * rules would now give another date. A plan that cannot be computed changes nothing.
+ */
+export function recomputeDates(m: StoredMeasureDates, plan: MeasurePlan): Recomputation {
+  if (!plan.ok) return { change: 'none' }
+  const startByHand = m.overridden || m.computedStart === null || m.start !== m.computedStart
+  const endByHand = m.overridden || m.computedEnd === null || m.end !== m.computedEnd
+  let start = startByHand ? m.start : plan.start
+  const end = endByHand ? m.end : plan.end
+  // A kept end before a moved start would be no measure at all: then the start stays too.
+  if (compareIsoDates(end, start) < 0) start = m.start
+  if (start === m.start && end === m.end && plan.start === m.computedStart && plan.end === m.computedEnd)
+    return { change: 'none' }
+  return {
+    change: 'recomputed',
+    start,
+    end,
+    computedStart: plan.start,
+    computedEnd: plan.end,
+    endKeptByHand: endByHand && plan.end !== m.end,
+    startKeptByHand: start === m.start && plan.start !== m.start,
+  }
 }

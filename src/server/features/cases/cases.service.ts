@@ -7,7 +7,7 @@ import type {
   caseReopenBody,
 } from '../../../shared/api/cases'
 import { type CaseDates, caseDateErrors } from '../../../shared/domain/caseDates'
-import { osloDate } from '../../../shared/domain/dates'
+import { formatNorwegianDate, osloDate } from '../../../shared/domain/dates'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
@@ -18,6 +18,7 @@ import { type Action, authorize } from '../../policy/policy'
 import { presentContactListItem } from '../contacts/contacts.present'
 import { listContactsOfCase } from '../contacts/contacts.queries'
 import { applyReceipt } from '../freg/freg.apply'
+import { recomputeMeasures } from '../measures/measures.recompute'
 import { findPerson } from '../persons/persons.queries'
 import { resolvePerson } from '../persons/persons.service'
 import { CASE_COLUMNS, periodOf, presentCase, presentCaseDetail, toCaseColumns } from './cases.present'
@@ -163,6 +164,8 @@ export async function getCase(deps: AppDeps, ctx: RequestContext, id: string) {
   })
 }
 
+const fmt = (d: string | null) => (d ? formatNorwegianDate(d) : '(ingen)')
+
 /**
  * Applies a versioned change to a case: 409 with the current case when the version is stale,
  * then the update, the audit row with field-level changes, and the fresh detail.
@@ -178,7 +181,20 @@ async function writeCase(
   if (before.version !== version) throw conflict(presentCase(before))
   const updated = await q.updateCase(trx, { id: before.id, kommune: before.kommune, version }, values)
   if (!updated) throw conflict(presentCase((await q.findCase(trx, before))!))
-  const after = (await q.findCase(trx, before))!
+  let after = (await q.findCase(trx, before))!
+  const moved = [
+    ['Symptomstart', before.onset_date, after.onset_date],
+    ['Testdato', before.test_date, after.test_date],
+  ].filter(([, a, b]) => a !== b) as [string, string | null, string | null][]
+  if (moved.length) {
+    const why = moved.map(([what, a, b]) => `${what} endret fra ${fmt(a)} til ${fmt(b)}`).join(', ')
+    if (
+      await recomputeMeasures(trx, ctx, before.kommune, { caseId: before.id }, why, todayOslo()).then(
+        (r) => r.length,
+      )
+    )
+      after = (await q.findCase(trx, before))!
+  }
   const changes = diffFields(auditView(before), auditView(after))
   await audit(trx, ctx, {
     action,

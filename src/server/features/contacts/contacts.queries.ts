@@ -198,3 +198,18 @@ export async function findContactRow(trx: Trx, { id, kommune }: { id: string; ko
     .where('kommune', '=', kommune)
     .executeTakeFirst()
 }
+
+/** A follow-up call of one of the contact's quarantines (the call a conversion comes from). */
+export async function callOfContact(
+  trx: Trx,
+  { kommune, contactId, callId }: { kommune: string; contactId: string; callId: string },
+) {
+  return trx
+    .selectFrom('followup_calls as c')
+    .innerJoin('measures as m', 'm.id', 'c.measure_id')
+    .select(['c.id', 'c.planned_date', 'c.symptom_notes', 'c.remarks', 'c.onset_date'])
+    .where('c.kommune', '=', kommune)
+    .where('c.id', '=', callId)
+    .where('m.contact_id', '=', contactId)
+    .executeTakeFirst()
+}

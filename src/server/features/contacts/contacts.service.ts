@@ -6,6 +6,7 @@ import type {
   contactPatch,
 } from '../../../shared/api/contacts'
 import { futureDateError } from '../../../shared/domain/caseDates'
+import { formatNorwegianDate } from '../../../shared/domain/dates'
 import { exposureWarning } from '../../../shared/domain/infectiousPeriod'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
@@ -16,6 +17,7 @@ import { type Action, authorize } from '../../policy/policy'
 import { periodOf, presentPersonCols } from '../cases/cases.present'
 import { findCase } from '../cases/cases.queries'
 import { assertAssignable, scope, todayOslo } from '../cases/cases.service'
+import { recomputeMeasures } from '../measures/measures.recompute'
 import { contactAuditView, contactPeriod, presentContactDetail, toContactColumns } from './contacts.present'
 import * as q from './contacts.queries'
 
@@ -76,6 +78,15 @@ async function writeContact(
   if (before.version !== version) throw conflict(await loadContactDetail(trx, before))
   const saved = await q.updateContact(trx, { id: before.id, kommune: before.kommune, version }, values)
   if (!saved) throw conflict(await loadContactDetail(trx, (await q.findContact(trx, before))!))
+  if (saved.last_exposure !== before.last_exposure && saved.last_exposure)
+    await recomputeMeasures(
+      trx,
+      ctx,
+      before.kommune,
+      { contactId: before.id },
+      `Siste eksponering endret fra ${before.last_exposure ? formatNorwegianDate(before.last_exposure) : '(ingen)'} til ${formatNorwegianDate(saved.last_exposure)}`,
+      todayOslo(),
+    )
   await audit(trx, ctx, {
     action,
     recordType: 'contact',

@@ -13,6 +13,7 @@ import * as cases from '../cases/cases.queries'
 import { assertCaseDates, assertNoOpenCase, requireCase, scope, todayOslo } from '../cases/cases.service'
 import * as contacts from '../contacts/contacts.queries'
 import { saveContactRows } from '../contacts/contacts.save'
+import { measuresOnInfection } from '../measures/measures.convert'
 import { registerContactReference } from '../persons/persons.merge'
 import { requireParticipant } from './events.participants'
 import { presentParticipant } from './events.present'
@@ -164,7 +165,8 @@ async function linkContact(
  * POST /api/events/{id}/participants/{participantId}/convert-to-case: the participant tested
  * positive. One transaction creates the case — source event this one (weekly report item (iii) if
  * it is an outbreak), and the contact record it came from when the participant was a contact —
- * and links the participation (role 'case'). The answer lists the other participants, whom the
+ * and links the participation (role 'case'); the contact's quarantine ends "Ble smittet" and
+ * isolation starts with its call plan (issue 18). The answer lists the other participants, whom the
  * client offers to make contacts of the new case.
  */
 export async function convertParticipant(
@@ -245,9 +247,18 @@ export async function convertParticipant(
       ],
       details: { participantId: p.id },
     })
+    const created = (await cases.findCase(trx, { id: caseId, kommune: s.kommune }))!
+    const measures = await measuresOnInfection(
+      trx,
+      ctx,
+      s.kommune,
+      { caseId, sourceContactId: fromContact, testDate: created.test_date },
+      todayOslo(),
+    )
     const all = await q.listParticipants(trx, { eventId: e.id, kommune: e.kommune })
     return {
       caseId,
+      measures,
       participant: presentParticipant(all.find((x) => x.id === p.id)!),
       otherParticipantIds: all.filter((x) => x.id !== p.id && x.person_id !== p.person_id).map((x) => x.id),
     }

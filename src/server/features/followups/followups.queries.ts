@@ -99,10 +99,22 @@ export async function scheduleState(trx: Trx, measureId: string) {
     .execute()
 }
 
-export async function deleteCalls(trx: Trx, ids: string[]) {
+/** Planned calls no longer wanted become 'cancelled' (kept as history, never deleted). */
+export async function cancelCalls(trx: Trx, ids: string[], reason: string) {
   if (ids.length === 0) return
   // Only planned calls: a call that was made is history, whatever the schedule says now.
-  await trx.deleteFrom('followup_calls').where('id', 'in', ids).where('status', '=', 'planned').execute()
+  await trx
+    .updateTable('followup_calls')
+    .set({
+      status: 'cancelled',
+      cancelled_at: sql`now()`,
+      cancel_reason: reason,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', 'in', ids)
+    .where('status', '=', 'planned')
+    .execute()
 }
 
 export async function insertCalls(trx: Trx, rows: Insertable<FollowupCallsTable>[]) {
@@ -116,7 +128,7 @@ export async function doneCalls(trx: Trx, measureId: string) {
     .selectFrom('followup_calls')
     .select(['done_at', 'reached'])
     .where('measure_id', '=', measureId)
-    .where('status', '=', 'done')
+    .where('status', 'in', ['done', 'not_reached'])
     .execute()
 }
 

@@ -8,7 +8,7 @@ import { getSettings, type Settings } from './followups.queries'
 
 type MeasureDates = Pick<
   MeasureRow,
-  'id' | 'kommune' | 'person_id' | 'start_date' | 'end_date' | 'exempt_from' | 'status'
+  'id' | 'kommune' | 'person_id' | 'start_date' | 'end_date' | 'exempt_from' | 'status' | 'end_reason'
 >
 
 /**
@@ -21,29 +21,44 @@ export function scheduleKey(m: MeasureDates, settingsVersion: number): string {
     m.start_date,
     m.end_date,
     m.exempt_from ?? '',
-    m.status === 'cancelled' ? 'c' : '',
+    m.status === 'cancelled' ? 'c' : m.end_reason ? 'e' : '',
     settingsVersion,
   ].join('|')
 }
 
 /** SQL twin of `scheduleKey` for measures `m` joined to their settings `s` (may be null). */
-export const scheduleKeySql = sql<string>`concat_ws('|', m.start_date::text, m.end_date::text, coalesce(m.exempt_from::text, ''), case when m.status = 'cancelled' then 'c' else '' end, coalesce(s.version, 0)::text)`
+export const scheduleKeySql = sql<string>`concat_ws('|', m.start_date::text, m.end_date::text, coalesce(m.exempt_from::text, ''), case when m.status = 'cancelled' then 'c' when m.end_reason is not null then 'e' else '' end, coalesce(s.version, 0)::text)`
 
 /** The last day calls are wanted: the end, or the day before an exemption takes effect. */
 function lastCallDay(m: MeasureDates): string | null {
-  if (m.status === 'cancelled') return null
+  // Cancelled, or ended early (became a case): no more calls; the open ones are cancelled.
+  if (m.status === 'cancelled' || m.end_reason) return null
   if (!m.exempt_from) return m.end_date
   const beforeExemption = addDaysOslo(m.exempt_from, -1)
   if (compareIsoDates(beforeExemption, m.start_date) < 0) return null
   return compareIsoDates(beforeExemption, m.end_date) < 0 ? beforeExemption : m.end_date
 }
 
+export const CALL_CANCEL_REASONS = {
+  cancelled: 'Tiltaket ble avbrutt',
+  exempted: 'Unntatt fra tiltaket',
+  replanned: 'Datoene ble endret',
+} as const
+
 /**
- * Brings a measure's follow-up calls in line with its dates (SPEC §4): generated when the measure
- * starts, regenerated when its dates change. Calls already made are kept; planned calls on dates
- * that are still wanted keep their assignee.
+ * Brings a measure's follow-up calls in line with its dates (SPEC §4, issue 18): generated when
+ * the measure starts, re-planned when its dates change. Nothing is deleted: calls made are kept,
+ * planned calls on dates still wanted keep their assignee, and planned calls no longer wanted
+ * become 'cancelled' with a reason. With `backfill` (a new measure, changed facts) days already
+ * past are planned too, marked late ("etterregistrert").
  */
-export async function syncSchedule(trx: Trx, m: MeasureDates, today: string, settings?: Settings) {
+export async function syncSchedule(
+  trx: Trx,
+  m: MeasureDates,
+  today: string,
+  settings?: Settings,
+  options: { backfill?: boolean; cancelReason?: string } = {},
+) {
   const s = settings ?? (await getSettings(trx, m.kommune))
   const end = lastCallDay(m)
   const desired = end
@@ -55,10 +70,20 @@ export async function syncSchedule(trx: Trx, m: MeasureDates, today: string, set
   const existing = (await q.scheduleState(trx, m.id)).map((c) => ({
     id: c.id,
     plannedDate: c.planned_date,
-    done: c.status === 'done',
+    done: c.status === 'done' || c.status === 'not_reached',
+    cancelled: c.status === 'cancelled',
   }))
-  const changes = reconcileSchedule(existing, desired, today)
-  await q.deleteCalls(trx, changes.remove)
+  const changes = reconcileSchedule(existing, desired, today, { backfill: options.backfill ?? false })
+  const reason =
+    options.cancelReason ??
+    (m.end_reason
+      ? m.end_reason
+      : m.status === 'cancelled'
+        ? CALL_CANCEL_REASONS.cancelled
+        : m.exempt_from
+          ? CALL_CANCEL_REASONS.exempted
+          : CALL_CANCEL_REASONS.replanned)
+  await q.cancelCalls(trx, changes.cancel, reason)
   await q.insertCalls(
     trx,
     changes.create.map((c) => ({
@@ -68,6 +93,7 @@ export async function syncSchedule(trx: Trx, m: MeasureDates, today: string, set
       planned_date: c.date,
       day_number: c.day,
       last_day: c.lastDay,
+      late: c.late,
     })),
   )
   if (end) {
@@ -87,5 +113,5 @@ export async function syncSchedule(trx: Trx, m: MeasureDates, today: string, set
     .set({ schedule_key: scheduleKey(m, s.version) })
     .where('id', '=', m.id)
     .execute()
-  return { created: changes.create.length, removed: changes.remove.length }
+  return { created: changes.create.length, cancelled: changes.cancel.length }
 }

@@ -119,7 +119,7 @@ export async function recordCall(
     if (measure.status === 'cancelled')
       throw new AppError(422, 'measure-cancelled', 'Tiltaket er avbrutt; samtalen kan ikke registreres')
     const values = {
-      status: 'done' as const,
+      status: body.reached ? ('done' as const) : ('not_reached' as const),
       done_at: new Date(),
       done_by: userId,
       reached: body.reached,

@@ -5,7 +5,10 @@ import { type MeasuresFixture, measuresFixture, quarantinedContact } from '../me
 
 let f: MeasuresFixture
 let caseId: string
-/** Calls due today: one per quarantine started with exposure 3 days ago (day 3 = today). */
+/**
+ * Calls due today: one per quarantine started with exposure 3 days ago (day 3 = today). Each
+ * also has its day-1 call, planned late ("etterregistrert") at registration and overdue.
+ */
 let due: { id: string; version: number; measureId: string }[]
 let bergenCallId: string
 
@@ -15,7 +18,9 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await quarantinedContact(f.oslo, caseId, day(-3))
   const bergenCase = (await createCase(f.bergen)).id
   bergenCallId = (await quarantinedContact(f.bergen, bergenCase, day(-3))).measure.calls[0].id
-  due = (await f.oslo.inject({ url: '/api/followups/today' })).json().items
+  due = (await f.oslo.inject({ url: '/api/followups/today' }))
+    .json()
+    .items.filter((c: { plannedDate: string }) => c.plannedDate === day(0))
 })
 afterAll(() => f.t.close())
 
@@ -28,11 +33,17 @@ describe('GET /api/followups/today ("Dagens oppfølging")', () => {
   it('lists the calls due today with the person, the measure and who can take them', async () => {
     const res = (await f.oslo.inject({ url: '/api/followups/today' })).json()
     expect(res.date).toBe(day(0))
-    expect(res.items).toHaveLength(4)
-    expect(res.items[0]).toMatchObject({
+    expect(res.items).toHaveLength(8)
+    expect(
+      res.items
+        .slice(0, 4)
+        .every((c: { late: boolean; overdueDays: number }) => c.late && c.overdueDays === 2),
+    ).toBe(true)
+    expect(res.items[4]).toMatchObject({
       plannedDate: day(0),
       dayNumber: 3,
       status: 'planned',
+      late: false,
       overdueDays: 0,
       assignedTo: null,
       measure: { kind: 'quarantine', startDate: day(-3), endDate: day(7), unreachedSince: null },
@@ -97,7 +108,8 @@ describe('POST /api/followups/assign', () => {
     ])
     const mine = (await f.oslo.inject({ url: '/api/followups/today?assignedTo=me' })).json().items
     expect(mine.map((c: { id: string }) => c.id)).toEqual([due[0]!.id, due[2]!.id])
-    expect((await f.oslo.inject({ url: '/api/followups/today?assignedTo=none' })).json().items).toEqual([])
+    const none = (await f.oslo.inject({ url: '/api/followups/today?assignedTo=none' })).json().items
+    expect(none.map((c: { plannedDate: string }) => c.plannedDate)).toEqual(Array(4).fill(day(-2)))
     const [row] = await auditRows(f, '0301', { action: 'followup.assign' })
     expect(row?.payload).toMatchObject({ details: { mode: 'round-robin', calls: 4 } })
   })
@@ -232,8 +244,11 @@ describe('POST /api/followups/{id}/record', () => {
     expect(
       res.json().calls.map((c: { plannedDate: string; status: string }) => [c.plannedDate, c.status]),
     ).toEqual([
+      [day(-2), 'planned'],
       [day(0), 'done'],
       [day(2), 'planned'],
+      [day(4), 'cancelled'],
+      [day(7), 'cancelled'],
     ])
   })
 })

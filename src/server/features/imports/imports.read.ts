@@ -50,8 +50,14 @@ export const csvSheetName = (fileName: string) => fileName.replace(/\.[^.]+$/, '
 
 /** All rows of the file; for a CSV the one "sheet" is named after the file. */
 export async function* readRows(src: FileSource): AsyncGenerator<SheetRow> {
-  if (src.kind === 'csv') yield* readCsv(src)
-  else yield* readXlsx(src)
+  const rows = src.kind === 'csv' ? readCsv(src) : readXlsx(src)
+  // PostgreSQL cannot store a NUL byte in text or jsonb: shown as U+FFFD, so the row stays
+  // visible in the preview and its checks name the cell (issue 17, hostile text).
+  for await (const row of rows) {
+    for (const cell of row.cells)
+      if (cell?.text.includes('\u0000')) cell.text = cell.text.replaceAll('\u0000', '\uFFFD')
+    yield row
+  }
 }
 
 async function* readCsv(src: FileSource): AsyncGenerator<SheetRow> {

@@ -11,7 +11,6 @@ import {
   mappingBody,
   mappingPresetList,
 } from '../../../shared/api/imports'
-import { requireActor } from '../../auth/plugin'
 import { AppError } from '../../http/errors'
 import type { AppPlugin } from '../../http/types'
 import { authorize } from '../../policy/policy'
@@ -34,10 +33,6 @@ export const importRoutes: AppPlugin = async (app) => {
     limits: { fileSize: IMPORT_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
     throwFileSizeLimit: true,
   })
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
-
   app.get('/api/imports/template.xlsx', { schema: { tags } }, async (req, reply) => {
     authorize(req.ctx.actor, 'import.run')
     return reply

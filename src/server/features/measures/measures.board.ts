@@ -40,7 +40,8 @@ function base(trx: Trx, kommune: string, list: MeasureBoardName, today: string, 
     .where('m.kommune', '=', kommune)
     .where('m.status', '<>', 'cancelled')
   if (kind) q = q.where('m.kind', '=', kind as 'isolation' | 'quarantine')
-  const notExempt = sql<boolean>`(m.exempt_from is null or m.exempt_from > ${today}::date)`
+  // Exempted from today on, or ended early ("Ble smittet"): no longer under the measure.
+  const notExempt = sql<boolean>`(m.end_reason is null and (m.exempt_from is null or m.exempt_from > ${today}::date))`
   if (list === 'today')
     return q.where('m.start_date', '<=', today).where('m.end_date', '>=', today).where(notExempt)
   if (list === 'ending-today') return q.where('m.end_date', '=', today).where(notExempt)

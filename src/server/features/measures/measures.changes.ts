@@ -1,5 +1,5 @@
 import type { MeasureAdjust, MeasureCancel, MeasureExempt } from '../../../shared/api/measures'
-import { addDaysOslo, compareIsoDates, formatNorwegianDate } from '../../../shared/domain/dates'
+import { compareIsoDates, formatNorwegianDate } from '../../../shared/domain/dates'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
@@ -13,10 +13,16 @@ import * as q from './measures.queries'
 import { viewOf } from './measures.views'
 
 type Change = {
-  action: 'override' | 'extend' | 'shorten' | 'cancel' | 'exempt' | 'end'
+  action: 'override' | 'extend' | 'shorten' | 'cancel' | 'exempt' | 'end' | 'convert'
   values: Pick<
     q.MeasureValues,
-    'start_date' | 'end_date' | 'override_reason' | 'cancel_reason' | 'exempt_from' | 'exemption_reason'
+    | 'start_date'
+    | 'end_date'
+    | 'override_reason'
+    | 'cancel_reason'
+    | 'exempt_from'
+    | 'exemption_reason'
+    | 'end_reason'
   >
   reason: string
 }
@@ -74,6 +80,7 @@ async function applyChange(
       'cancel_reason',
       'exempt_from',
       'exemption_reason',
+      'end_reason',
     ]),
   })
   return after
@@ -86,6 +93,8 @@ async function lockForChange(trx: Trx, kommune: string, id: string, version: num
   if (before.version !== version) throw conflict(await viewOf(trx, kommune, id, today))
   if (before.status === 'cancelled')
     throw unprocessable('measure-cancelled', 'Tiltaket er avbrutt og kan ikke endres')
+  if (before.end_reason)
+    throw unprocessable('measure-ended', `Tiltaket er avsluttet (${before.end_reason}) og kan ikke endres`)
   return before
 }
 
@@ -172,42 +181,42 @@ export async function exemptMeasure(deps: AppDeps, ctx: RequestContext, id: stri
   })
 }
 
-export const CONVERSION_REASON = 'Ble indekstilfelle – isolasjon startet'
+export const INFECTED_REASON = 'Ble smittet'
 
 /**
- * A contact became a case and its isolation starts on `isolationStart`: the quarantine ends the
- * day before (or is cancelled if it had not begun by then), so the person is never in both.
+ * Issue 18: the contact became a case (tested `infectedOn`, today when the case has no test
+ * date). Its open quarantine ends on that day with the reason "Ble smittet" (or is cancelled
+ * with it if it had not begun by then); its open calls become cancelled with the same reason,
+ * kept as history. Audited and recorded as a measure event, in the caller's transaction.
  */
-export async function endQuarantineOnConversion(
+export async function endQuarantineOnInfection(
   trx: Trx,
   ctx: RequestContext,
   kommune: string,
   contactId: string,
-  isolationStart: string,
+  infectedOn: string,
   today: string,
 ) {
   const open = await q.findOpenMeasure(trx, kommune, { contactId }, today)
-  if (open?.kind !== 'quarantine') return
+  if (open?.kind !== 'quarantine') return null
   const before = await q.lockMeasure(trx, { id: open.id, kommune })
-  if (!before) return
-  const lastDay = addDaysOslo(isolationStart, -1)
-  if (compareIsoDates(lastDay, before.start_date) < 0) {
-    await applyChange(
+  if (!before) return null
+  if (compareIsoDates(infectedOn, before.start_date) < 0)
+    return applyChange(
       trx,
       ctx,
       before,
       before.version,
-      { action: 'cancel', values: { cancel_reason: CONVERSION_REASON }, reason: CONVERSION_REASON },
+      { action: 'cancel', values: { cancel_reason: INFECTED_REASON }, reason: INFECTED_REASON },
       today,
     )
-  } else if (compareIsoDates(lastDay, before.end_date) < 0) {
-    await applyChange(
-      trx,
-      ctx,
-      before,
-      before.version,
-      { action: 'end', values: { end_date: lastDay }, reason: CONVERSION_REASON },
-      today,
-    )
-  }
+  const end = compareIsoDates(infectedOn, before.end_date) < 0 ? infectedOn : before.end_date
+  return applyChange(
+    trx,
+    ctx,
+    before,
+    before.version,
+    { action: 'convert', values: { end_date: end, end_reason: INFECTED_REASON }, reason: INFECTED_REASON },
+    today,
+  )
 }

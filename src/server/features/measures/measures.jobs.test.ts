@@ -59,10 +59,15 @@ describe('followups.generate', () => {
     expect(ran[0]).toMatchObject({ data: {}, result: { kommuner: 2, queued: 2 } })
     expect(ran.slice(1).map((r) => r.data.kommune)).toEqual(['0301', '4601'])
     expect(total(ran.slice(1), 'measures')).toBe(1)
+    // The first call (day 1, planned late at registration) was made; the job plans no past days
+    // and cancels (keeps) the planned calls the new settings no longer want.
     expect(await calls(measure.id)).toEqual([
-      { planned_date: day(0), status: 'done' },
+      { planned_date: day(-2), status: 'done' },
+      { planned_date: day(0), status: 'cancelled' },
       { planned_date: day(2), status: 'planned' },
       { planned_date: day(3), status: 'planned' },
+      { planned_date: day(4), status: 'cancelled' },
+      { planned_date: day(7), status: 'cancelled' },
     ])
     expect(await jobs.drain([followUpGenerateJob.name])).toEqual([]) // nothing left to run
     // Run again, nothing is stale any more.

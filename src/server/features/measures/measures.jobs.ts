@@ -38,17 +38,20 @@ export async function rollStatuses(db: Database, today = todayOslo(), only?: str
   const r = await forEachActiveKommune(
     db,
     async (trx, kommune) => {
-      const next = sql<string>`case when m.exempt_from <= ${today}::date then 'ended'
+      const next = sql<string>`case when m.exempt_from <= ${today}::date
+        and m.exempt_from <= m.end_date then 'exempted'
+      when m.exempt_from <= ${today}::date then 'ended'
       when m.start_date > ${today}::date then 'planned'
       when m.end_date >= ${today}::date then 'active' else 'ended' end`
       const res = await trx
         .updateTable('measures as m')
         .set({
           status: next as never,
-          actual_end: sql`case when ${next} = 'ended' then least(coalesce(m.exempt_from, m.end_date), m.end_date) end`,
+          actual_end: sql`case when ${next} in ('ended', 'exempted') then least(coalesce(m.exempt_from, m.end_date), m.end_date) end`,
         })
         .where('m.kommune', '=', kommune)
         .where('m.status', '<>', 'cancelled')
+        .where('m.end_reason', 'is', null)
         .where(sql<boolean>`m.status is distinct from ${next}`)
         .executeTakeFirst()
       return Number(res.numUpdatedRows)
@@ -101,7 +104,7 @@ export async function flagUnreached(db: Database, today = todayOslo(), only?: st
             eb
               .selectFrom('followup_calls as c')
               .whereRef('c.measure_id', '=', 'm.id')
-              .where('c.status', '=', 'done'),
+              .where('c.status', 'in', ['done', 'not_reached']),
           ),
         )
         .execute()

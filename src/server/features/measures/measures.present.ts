@@ -9,7 +9,8 @@ import type { MeasureRow, MeasureWithPerson } from './measures.queries'
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
-type Dates = Pick<MeasureRow, 'status' | 'start_date' | 'end_date' | 'exempt_from'>
+type Dates = Pick<MeasureRow, 'status' | 'start_date' | 'end_date' | 'exempt_from'> &
+  Partial<Pick<MeasureRow, 'end_reason'>>
 
 /**
  * The status on `today` from the dates (the stored status is brought in step by the daily job and
@@ -17,13 +18,16 @@ type Dates = Pick<MeasureRow, 'status' | 'start_date' | 'end_date' | 'exempt_fro
  */
 export function effectiveStatus(m: Dates, today: string): MeasureStatus {
   if (m.status === 'cancelled') return 'cancelled'
-  if (m.exempt_from && compareIsoDates(m.exempt_from, today) <= 0) return 'ended'
+  if (m.end_reason) return 'ended'
+  if (m.exempt_from && compareIsoDates(m.exempt_from, today) <= 0)
+    return compareIsoDates(m.exempt_from, m.end_date) <= 0 ? 'exempted' : 'ended'
   return measureStatusOn({ start: m.start_date, end: m.end_date, closed: null }, today)
 }
 
 /** The day the measure ended, once it has: the exemption date or the (last) end date. */
 export function actualEnd(m: Dates, today: string): string | null {
-  if (effectiveStatus(m, today) !== 'ended') return null
+  const status = effectiveStatus(m, today)
+  if (status !== 'ended' && status !== 'exempted') return null
   return m.exempt_from && compareIsoDates(m.exempt_from, m.end_date) <= 0 ? m.exempt_from : m.end_date
 }
 
@@ -69,6 +73,7 @@ export function presentMeasure(
     exemptionReason: m.exemption_reason,
     exemptFrom: m.exempt_from,
     cancelReason: m.cancel_reason,
+    endReason: m.end_reason,
     unreachedSince: iso(m.unreached_since),
     version: m.version,
     createdAt: iso(m.created_at)!,

@@ -66,10 +66,28 @@ export async function findOpenMeasure(
     .selectAll()
     .where('kommune', '=', kommune)
     .where('status', '<>', 'cancelled')
+    .where('end_reason', 'is', null)
     .where('end_date', '>=', today)
     .where((eb) => eb.or([eb('exempt_from', 'is', null), eb('exempt_from', '>', today)]))
   q = 'caseId' in ref ? q.where('case_id', '=', ref.caseId) : q.where('contact_id', '=', ref.contactId)
   return q.orderBy('start_date', 'desc').executeTakeFirst()
+}
+
+/** Measures of a contact or case that still follow the rules: not cancelled, exempted or ended early. */
+export async function measuresToRecompute(
+  trx: Trx,
+  kommune: string,
+  ref: { caseId: string } | { contactId: string },
+) {
+  let q = trx
+    .selectFrom('measures')
+    .select('id')
+    .where('kommune', '=', kommune)
+    .where('status', '<>', 'cancelled')
+    .where('end_reason', 'is', null)
+    .where('exempt_from', 'is', null)
+  q = 'caseId' in ref ? q.where('case_id', '=', ref.caseId) : q.where('contact_id', '=', ref.contactId)
+  return q.orderBy('start_date').orderBy('id').execute()
 }
 
 export async function insertMeasure(trx: Trx, values: Insertable<MeasuresTable>) {

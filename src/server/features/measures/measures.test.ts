@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addContact, auditRows, createCase, day, fieldErrors } from '../cases/casework.fixtures'
-import { CONVERSION_REASON } from './measures.changes'
+import { INFECTED_REASON } from './measures.changes'
 import { type MeasuresFixture, measuresFixture, quarantinedContact } from './measures.fixtures'
 
 let f: MeasuresFixture
@@ -14,6 +14,17 @@ beforeAll(async () => {
   bergenContactId = (await addContact(f.bergen, bergenCase.id)).contactId
 })
 afterAll(() => f.t.close())
+
+type Call = {
+  plannedDate: string
+  dayNumber: number
+  lastDay: boolean
+  late: boolean
+  status: string
+  cancelReason: string | null
+}
+/** A measure's calls row by row: date, status and (when cancelled) why. */
+const rows = (calls: Call[]) => calls.map((c) => [c.plannedDate, c.status, c.cancelReason])
 
 const start = (payload: Record<string, unknown>, who = f.oslo) =>
   who.inject({ method: 'POST', url: '/api/measures', payload })
@@ -79,18 +90,15 @@ describe('POST /api/measures', () => {
     })
     expect(measure.explanation).toMatch(/^Karantene i 10 døgn etter siste eksponering/)
     expect(measure.events.map((e: { action: string }) => e.action)).toEqual(['start'])
-    // Days 1, 3, 7 and the last day (10), but none before today (day 1 was yesterday).
-    expect(
-      measure.calls.map((c: { plannedDate: string; dayNumber: number; lastDay: boolean }) => [
-        c.plannedDate,
-        c.dayNumber,
-        c.lastDay,
-      ]),
-    ).toEqual([
-      [day(0), 3, false],
-      [day(4), 7, false],
-      [day(7), 10, true],
-    ])
+    // Days 1, 3, 7 and the last day (10); day 1 was yesterday: planned, marked late.
+    expect(measure.calls.map((c: Call) => [c.plannedDate, c.dayNumber, c.lastDay, c.late, c.status])).toEqual(
+      [
+        [day(-2), 1, false, true, 'planned'],
+        [day(0), 3, false, false, 'planned'],
+        [day(4), 7, false, false, 'planned'],
+        [day(7), 10, true, false, 'planned'],
+      ],
+    )
     const [row] = await auditRows(f, '0301', { action: 'measure.create', recordId: measure.id })
     expect(row?.person_id).toBe(measure.person.id)
   })
@@ -185,7 +193,14 @@ describe('changing a measure', () => {
       toEnd: day(10),
       reason: 'Ny eksponering i husstanden',
     })
-    expect(after.calls.map((c: { plannedDate: string }) => c.plannedDate)).toEqual([day(1), day(5), day(10)])
+    // The old last day is kept as cancelled; nothing is deleted.
+    expect(rows(after.calls)).toEqual([
+      [day(-1), 'planned', null],
+      [day(1), 'planned', null],
+      [day(5), 'planned', null],
+      [day(8), 'cancelled', 'Datoene ble endret'],
+      [day(10), 'planned', null],
+    ])
     const [row] = await auditRows(f, '0301', { action: 'measure.extend', recordId: m.id })
     expect(row?.payload).toMatchObject({
       reason: 'Ny eksponering i husstanden',
@@ -200,7 +215,7 @@ describe('changing a measure', () => {
     expect(res.json()).toMatchObject({ code: 'conflict', current: { version: 2, endDate: day(10) } })
   })
 
-  it('shortens, and cancels with a reason: planned calls go, the case of record stays', async () => {
+  it('shortens, and cancels with a reason: planned calls become cancelled and are kept', async () => {
     const short = await adjust({
       version: 2,
       action: 'shorten',
@@ -208,22 +223,31 @@ describe('changing a measure', () => {
       reason: 'Negativ test døgn 7',
     })
     expect(short.json()).toMatchObject({ endDate: day(5), version: 3 })
-    expect(short.json().calls.map((c: { plannedDate: string }) => c.plannedDate)).toEqual([day(1), day(5)])
+    expect(rows(short.json().calls)).toEqual([
+      [day(-1), 'planned', null],
+      [day(1), 'planned', null],
+      [day(5), 'planned', null],
+      [day(8), 'cancelled', 'Datoene ble endret'],
+      [day(10), 'cancelled', 'Datoene ble endret'],
+    ])
     const cancel = await f.oslo.inject({
       method: 'POST',
       url: `/api/measures/${m.id}/cancel`,
       payload: { version: 3, reason: 'Registrert ved en feil' },
     })
-    expect(cancel.json()).toMatchObject({
-      status: 'cancelled',
-      cancelReason: 'Registrert ved en feil',
-      calls: [],
-    })
+    expect(cancel.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Registrert ved en feil' })
+    expect(rows(cancel.json().calls)).toEqual([
+      [day(-1), 'cancelled', 'Tiltaket ble avbrutt'],
+      [day(1), 'cancelled', 'Tiltaket ble avbrutt'],
+      [day(5), 'cancelled', 'Tiltaket ble avbrutt'],
+      [day(8), 'cancelled', 'Datoene ble endret'],
+      [day(10), 'cancelled', 'Datoene ble endret'],
+    ])
     const again = await adjust({ version: 4, action: 'extend', endDate: day(12), reason: 'Ny eksponering' })
     expect(again.json().code).toBe('measure-cancelled')
   })
 
-  it('exempts from a date with a reason: the measure has ended on that date', async () => {
+  it('exempts from a date with a reason: "unntatt" from that date, later calls cancelled and kept', async () => {
     const { measure } = await quarantinedContact(f.oslo, caseId, day(-4))
     const early = await f.oslo.inject({
       method: 'POST',
@@ -239,17 +263,24 @@ describe('changing a measure', () => {
       payload: { version: 1, from: day(0), reason: 'Gjennomgått covid-19 siste 6 måneder' },
     })
     expect(res.json()).toMatchObject({
-      status: 'ended',
+      status: 'exempted',
       actualEnd: day(0),
       exemptFrom: day(0),
       exemptionReason: 'Gjennomgått covid-19 siste 6 måneder',
-      calls: [],
     })
+    // Calls owed before the exemption stay (late); the rest are cancelled, not deleted.
+    expect(rows(res.json().calls)).toEqual([
+      [day(-3), 'planned', null],
+      [day(-1), 'planned', null],
+      [day(3), 'cancelled', 'Unntatt fra tiltaket'],
+      [day(6), 'cancelled', 'Unntatt fra tiltaket'],
+    ])
   })
 })
 
-describe('contact → case → isolation', () => {
-  it('ends the quarantine the day before the isolation starts', async () => {
+describe('contact → case → isolation (one transaction)', () => {
+  it('ends the quarantine "Ble smittet" on the test date, keeps its calls as cancelled, starts isolation with its plan', async () => {
+    // Quarantine from day(-2) under test-b (10 days): calls day(-1) (late), day(1), day(5), day(8).
     const { contact, measure } = await quarantinedContact(f.oslo, caseId, day(-2))
     const converted = await f.oslo.inject({
       method: 'POST',
@@ -257,13 +288,121 @@ describe('contact → case → isolation', () => {
       payload: { testDate: day(0), onsetDate: day(-1), symptomatic: true, version: 1 },
     })
     expect(converted.statusCode, converted.body).toBe(201)
-    const isolation = await start({ kind: 'isolation', caseId: converted.json().id })
-    expect(isolation.json()).toMatchObject({ startDate: day(0), endDate: day(6), basis: 'onset' })
+    const created = converted.json()
+    expect(created).toMatchObject({
+      sourceContactId: contact.contactId,
+      isolationEnd: day(6),
+      measures: {
+        quarantine: { id: measure.id, status: 'ended', endDate: day(0), endReason: INFECTED_REASON },
+        isolation: { status: 'active', startDate: day(0), endDate: day(6) },
+        isolationProblem: null,
+      },
+    })
     const quarantine = (await f.oslo.inject({ url: `/api/measures/${measure.id}` })).json()
-    expect(quarantine).toMatchObject({ status: 'ended', endDate: day(-1), actualEnd: day(-1) })
-    expect(quarantine.events.at(-1)).toMatchObject({ action: 'end', reason: CONVERSION_REASON })
+    expect(quarantine).toMatchObject({
+      status: 'ended',
+      endDate: day(0),
+      actualEnd: day(0),
+      endReason: INFECTED_REASON,
+      computedEnd: day(8),
+    })
+    expect(
+      quarantine.events.map((e: { action: string; reason: string | null }) => [e.action, e.reason]),
+    ).toEqual([
+      ['start', null],
+      ['convert', INFECTED_REASON],
+    ])
+    expect(rows(quarantine.calls)).toEqual([
+      [day(-1), 'cancelled', INFECTED_REASON],
+      [day(1), 'cancelled', INFECTED_REASON],
+      [day(5), 'cancelled', INFECTED_REASON],
+      [day(8), 'cancelled', INFECTED_REASON],
+    ])
+    const isolations = (await f.oslo.inject({ url: `/api/measures?caseId=${created.id}` })).json().items
+    expect(isolations).toHaveLength(1)
+    expect(isolations[0]).toMatchObject({
+      id: created.measures.isolation.id,
+      kind: 'isolation',
+      ruleSet: { id: 'test-b' },
+      basis: 'onset',
+      startDate: day(0),
+      endDate: day(6),
+      events: [{ action: 'start' }],
+    })
+    expect(isolations[0].calls.map((c: Call) => [c.plannedDate, c.dayNumber, c.lastDay, c.status])).toEqual([
+      [day(1), 1, false, 'planned'],
+      [day(3), 3, false, 'planned'],
+      [day(6), 6, true, 'planned'],
+    ])
+    const [row] = await auditRows(f, '0301', { action: 'measure.convert', recordId: measure.id })
+    expect(row?.payload).toMatchObject({ reason: INFECTED_REASON })
     const again = await start({ kind: 'quarantine', contactId: contact.contactId })
     expect(again.json()).toMatchObject({ status: 422, code: 'contact-became-case' })
+    const twice = await f.oslo.inject({
+      method: 'POST',
+      url: `/api/contacts/${contact.contactId}/convert-to-case`,
+      payload: { testDate: day(0), version: 2 },
+    })
+    expect(twice.statusCode).toBe(409)
+    // The ended quarantine cannot be changed any more.
+    const change = await f.oslo.inject({
+      method: 'POST',
+      url: `/api/measures/${measure.id}/adjust`,
+      payload: { version: quarantine.version, action: 'extend', endDate: day(12), reason: 'Ny eksponering' },
+    })
+    expect(change.json()).toMatchObject({ status: 422, code: 'measure-ended' })
+  })
+
+  it("symptoms on a call → case: the call's notes reach the case, the test date ends the quarantine", async () => {
+    const { contact, measure } = await quarantinedContact(f.oslo, caseId, day(-3))
+    const call = measure.calls.find((c: Call) => c.plannedDate === day(-2))
+    const recorded = await f.oslo.inject({
+      method: 'POST',
+      url: `/api/followups/${call.id}/record`,
+      payload: {
+        version: call.version,
+        reached: true,
+        symptoms: true,
+        symptomNotes: 'Feber og hoste',
+        onsetDate: day(-1),
+        remarks: 'Trenger hjelp med handling',
+        needs: { food: true },
+      },
+    })
+    expect(recorded.json()).toMatchObject({ suggestCaseConversion: true, contactId: contact.contactId })
+    const converted = await f.oslo.inject({
+      method: 'POST',
+      url: `/api/contacts/${contact.contactId}/convert-to-case`,
+      payload: { testDate: day(-1), fromCallId: call.id, version: 1 },
+    })
+    expect(converted.statusCode, converted.body).toBe(201)
+    expect(converted.json()).toMatchObject({
+      onsetDate: day(-1),
+      symptoms: expect.stringContaining('Feber og hoste'),
+      notes: expect.stringContaining('Trenger hjelp med handling'),
+      measures: { quarantine: { endDate: day(-1) }, isolation: { startDate: day(-1) } },
+    })
+    const q = (await f.oslo.inject({ url: `/api/measures/${measure.id}` })).json()
+    // The call made stays done; the others are cancelled.
+    expect(rows(q.calls)).toEqual([
+      [day(-2), 'done', null],
+      [day(0), 'cancelled', INFECTED_REASON],
+      [day(4), 'cancelled', INFECTED_REASON],
+      [day(7), 'cancelled', INFECTED_REASON],
+    ])
+  })
+
+  it('400 when fromCallId is not a call of this contact', async () => {
+    const { contact } = await quarantinedContact(f.oslo, caseId, day(-1))
+    const res = await f.oslo.inject({
+      method: 'POST',
+      url: `/api/contacts/${contact.contactId}/convert-to-case`,
+      payload: { testDate: day(0), fromCallId: crypto.randomUUID(), version: 1 },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(fieldErrors(res.json())).toEqual({
+      'body.fromCallId': 'Samtalen hører ikke til nærkontaktens karantene',
+    })
   })
 })
 
@@ -290,7 +429,7 @@ describe('lists', () => {
     const endingToday = await ids('ending-today')
     expect(endingToday.items.map((i: { id: string }) => i.id)).toEqual([ending.measure.id])
     const ended = await ids('ended')
-    expect(ended.items.every((i: { status: string }) => i.status === 'ended')).toBe(true)
+    expect(ended.items.every((i: { status: string }) => ['ended', 'exempted'].includes(i.status))).toBe(true)
     expect(today.counts['ending-today']).toBe(1)
     const bergen = await f.bergen.inject({ url: '/api/measures/lists/today' })
     expect(bergen.json().items).toEqual([])

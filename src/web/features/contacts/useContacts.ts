@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { caseWriteResult } from '../../../shared/api/cases'
+import { convertToCaseResult } from '../../../shared/api/cases'
 import {
   type ContactBatch,
   type ContactDetail,
@@ -94,10 +94,17 @@ export function useAssignContact(id: string) {
 export function useConvertToCase(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: ConvertToCaseBody) => api.post(apiPath(id, '/convert-to-case'), body, caseWriteResult),
+    mutationFn: (body: ConvertToCaseBody) =>
+      api.post(apiPath(id, '/convert-to-case'), body, convertToCaseResult),
     onSuccess: (created) => {
       queryClient.setQueryData(queryKeys.cases.detail(created.id), created)
-      void invalidate(queryClient, queryKeys.contacts.all(), queryKeys.cases.all(), queryKeys.worklists.all())
+      void invalidate(
+        queryClient,
+        queryKeys.contacts.all(),
+        queryKeys.cases.all(),
+        queryKeys.worklists.all(),
+        queryKeys.measures.all(),
+      )
     },
   })
 }

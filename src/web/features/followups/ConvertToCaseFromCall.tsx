@@ -16,6 +16,7 @@ export function useConvertFromCallForm(
   contactId: string,
   initial: ConvertValues,
   onDone: (caseId: string) => void,
+  fromCallId?: string,
 ) {
   const dates = (v: ConvertValues) => ({ testDate: v.testDate, onsetDate: v.onsetDate || null })
   return useMutationForm({
@@ -25,22 +26,26 @@ export function useConvertFromCallForm(
     })),
     defaultValues: initial,
     mutation: useConvertAndIsolate(),
-    toBody: (v) => ({ contactId, ...dates(v) }),
+    toBody: (v) => ({ contactId, fromCallId, ...dates(v) }),
     onSuccess: onDone,
   })
 }
 
 /**
- * Inside the call dialog, after a contact reported symptoms or a positive test: convert the contact
- * to an index case (contacts API) and start isolation, then open the new case.
+ * Inside the call dialog (or the "Symptomer meldt" list), after a contact reported symptoms or a
+ * positive test: convert the contact to an index case — the server ends the quarantine and starts
+ * isolation in the same transaction — then open the new case.
  */
 export function ConvertToCaseFromCall({
   contactId,
+  callId,
   personName,
   onsetDate,
   testDate,
 }: {
   contactId: string
+  /** The call the symptoms were reported on: its notes go into the case. */
+  callId?: string
   personName: string
   onsetDate: string | null
   testDate: string | null
@@ -52,6 +57,7 @@ export function ConvertToCaseFromCall({
     contactId,
     { testDate: testDate ?? today, onsetDate: onsetDate ?? '' },
     (caseId) => navigate(`/saker/${encodeURIComponent(caseId)}`),
+    callId,
   )
   return (
     <Alert data-color="info" className="app-stack">

@@ -220,6 +220,7 @@ export function RecordCallDialog({
         {result?.suggestCaseConversion && result.contactId ? (
           <ConvertToCaseFromCall
             contactId={result.contactId}
+            callId={result.call.id}
             personName={personName}
             onsetDate={result.call.onsetDate}
             testDate={result.call.testResult === 'positive' ? result.call.testDate : null}

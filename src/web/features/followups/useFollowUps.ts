@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { caseWriteResult } from '../../../shared/api/cases'
+import { convertToCaseResult } from '../../../shared/api/cases'
 import { contactDetail } from '../../../shared/api/contacts'
 import {
   type FollowUpAssignBody,
@@ -11,7 +11,6 @@ import {
   followUpSettingsView,
   followUpToday,
 } from '../../../shared/api/followups'
-import { measureView } from '../../../shared/api/measures'
 import { api, withQuery } from '../../api/client'
 import { invalidate, queryKeys } from '../../api/queryKeys'
 
@@ -63,14 +62,20 @@ export function useSaveFollowUpSettings() {
 }
 
 /**
- * The contact → case path from a follow-up call (SPEC §3.3, §4): the contacts API converts (with
- * the contact's current version), then isolation starts for the new case. Returns the case id.
+ * The contact → case path from a follow-up call (SPEC §3.3, §4, issue 18): one request to the
+ * contacts API (with the contact's current version and the call it comes from) creates the case,
+ * ends the quarantine and starts isolation in one transaction. Returns the case id.
  */
 export function useConvertAndIsolate() {
   const callsChanged = useCallsChanged()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async (input: { contactId: string; testDate: string; onsetDate: string | null }) => {
+    mutationFn: async (input: {
+      contactId: string
+      testDate: string
+      onsetDate: string | null
+      fromCallId?: string | undefined
+    }) => {
       const contact = await api.get(`/api/contacts/${encodeURIComponent(input.contactId)}`, contactDetail)
       const created = await api.post(
         `/api/contacts/${encodeURIComponent(input.contactId)}/convert-to-case`,
@@ -78,11 +83,11 @@ export function useConvertAndIsolate() {
           testDate: input.testDate,
           onsetDate: input.onsetDate,
           symptomatic: input.onsetDate ? true : null,
+          ...(input.fromCallId ? { fromCallId: input.fromCallId } : {}),
           version: contact.version,
         },
-        caseWriteResult,
+        convertToCaseResult,
       )
-      await api.post('/api/measures', { kind: 'isolation', caseId: created.id }, measureView)
       return created.id
     },
     onSuccess: () => {

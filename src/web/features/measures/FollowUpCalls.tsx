@@ -35,10 +35,13 @@ export function FollowUpCalls({ measure: m }: { measure: MeasureView }) {
               <Table.Row key={c.id}>
                 <Table.Cell>
                   {formatIsoDate(c.plannedDate)} ({t('measure.calls.day', { day: c.dayNumber })}
-                  {c.lastDay ? `, ${t('measure.calls.lastDay')}` : ''})
+                  {c.lastDay ? `, ${t('measure.calls.lastDay')}` : ''}
+                  {c.late ? `, ${t('measure.calls.late')}` : ''})
                 </Table.Cell>
                 <Table.Cell>
-                  {c.status === 'planned' ? (
+                  {c.status === 'cancelled' ? (
+                    t('measure.calls.cancelled', { reason: c.cancelReason ?? '' })
+                  ) : c.status === 'planned' ? (
                     m.status === 'cancelled' ? (
                       t('measure.calls.planned')
                     ) : (

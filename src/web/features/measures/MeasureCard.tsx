@@ -47,6 +47,11 @@ export function MeasureCard({ measure: m, headingLevel }: { measure: MeasureView
           {t('measure.exempt', { date: formatIsoDate(m.exemptFrom), reason: m.exemptionReason ?? '' })}
         </Paragraph>
       )}
+      {m.endReason && (
+        <Paragraph data-size="sm" data-testid="measure-end-reason">
+          {t('measure.endedEarly', { date: formatIsoDate(m.endDate), reason: m.endReason })}
+        </Paragraph>
+      )}
       {m.cancelReason && (
         <Paragraph data-size="sm">{t('measure.cancelled', { reason: m.cancelReason })}</Paragraph>
       )}
@@ -55,7 +60,7 @@ export function MeasureCard({ measure: m, headingLevel }: { measure: MeasureView
           <Tag data-color="danger">{t('measure.unreached', { date: formatDate(m.unreachedSince) })}</Tag>
         </Paragraph>
       )}
-      {m.status !== 'cancelled' && <MeasureChangeDialog measure={m} />}
+      {m.status !== 'cancelled' && !m.endReason && <MeasureChangeDialog measure={m} />}
       <FollowUpCalls measure={m} />
       <LettersSection measure={m} />
       <MeasureHistory measure={m} />

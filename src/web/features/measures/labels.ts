@@ -10,12 +10,14 @@ export const STATUS_LABELS: Record<MeasureStatusValue, MessageKey> = {
   active: 'measure.status.active',
   ended: 'measure.status.ended',
   cancelled: 'measure.status.cancelled',
+  exempted: 'measure.status.exempted',
 }
 export const STATUS_COLOR: Record<MeasureStatusValue, 'info' | 'success' | 'neutral' | 'warning'> = {
   planned: 'info',
   active: 'warning',
   ended: 'success',
   cancelled: 'neutral',
+  exempted: 'neutral',
 }
 export const EVENT_LABELS: Record<string, MessageKey> = {
   start: 'measure.event.start',
@@ -27,6 +29,8 @@ export const EVENT_LABELS: Record<string, MessageKey> = {
   end: 'measure.event.end',
   'flag-unreached': 'measure.event.flag-unreached',
   'unflag-unreached': 'measure.event.unflag-unreached',
+  recompute: 'measure.event.recompute',
+  convert: 'measure.event.convert',
 }
 export const LANGUAGE_LABELS: Record<'nb' | 'nn' | 'en', MessageKey> = {
   nb: 'measure.lang.nb',
