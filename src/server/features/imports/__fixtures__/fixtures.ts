@@ -198,8 +198,8 @@ export const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
   [
     'neither id nor birth date',
     { nationalId: null },
-    'Fødselsnummer',
-    'Fyll ut fødselsnummer eller fødselsdato',
+    'Fødselsdato',
+    'Fyll inn fødselsdato når personen',
   ],
 ]
 
