@@ -184,7 +184,8 @@ async function main() {
     }
     if (!values.only || 'import'.includes(values.only) || values.only.includes('import')) {
       if (!paths.includes('/api/imports')) rows.push({ scenario: IMPORT, skipped: 'no import endpoint' })
-      else if (!IMPORT_ONLY) rows.push({ scenario: IMPORT, skipped: 'needs job workers: run with --only import' })
+      else if (!IMPORT_ONLY)
+        rows.push({ scenario: IMPORT, skipped: 'needs job workers: run with --only import' })
       else {
         log(`running: ${IMPORT}`)
         const u = ctx.users.find((x) => x.role === 'tracer' && x.kommune === '3201')!
