@@ -1,3 +1,7 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type pg from 'pg'
 import { FIRST_NAMES, LAST_NAMES } from '../../src/server/seed/names'
 import { syntheticNationalId } from '../../src/server/seed/synthetic-id'
 import type { BenchUser } from './setup'
@@ -8,8 +12,9 @@ import type { BenchUser } from './setup'
  * External ids carry a run tag and national ids use individual numbers the generator leaves
  * free, so the benchmark can run again on the same database.
  */
-export async function runImport(base: string, user: BenchUser, rows: number) {
+export async function runImport(base: string, user: BenchUser, rows: number, pool?: pg.Pool) {
   const csv = benchCsv(rows, Date.now())
+  const copyS = pool ? await copyBaseline(pool, csv) : null
   const headers = { cookie: user.cookie, 'x-csrf-token': user.csrf }
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(csv)]), 'tidligere-smittede.csv')
@@ -30,6 +35,43 @@ export async function runImport(base: string, user: BenchUser, rows: number) {
     dryRunS: round((t1 - t0) / 1000),
     commitS: round((t2 - t1) / 1000),
     totalS: round((t2 - t0) / 1000),
+    copyS,
+    /** How many times PostgreSQL's own bulk load of the same rows the import takes. */
+    ratioToCopy: copyS ? Math.round(((t2 - t0) / 1000 / copyS) * 10) / 10 : null,
+  }
+}
+
+/**
+ * The floor: PostgreSQL's own bulk load of the same CSV into a scratch table with typed columns
+ * (server-side COPY from a file, so the database must run on this machine, as in the benchmark).
+ */
+async function copyBaseline(pool: pg.Pool, csv: Buffer): Promise<number | null> {
+  const dir = mkdtempSync(join(tmpdir(), 'smittespor-copy-'))
+  const file = join(dir, 'rows.csv')
+  writeFileSync(file, csv.subarray(csv[0] === 0xef ? 3 : 0))
+  chmodSync(dir, 0o755)
+  chmodSync(file, 0o644)
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    await client.query(`set local datestyle = 'ISO, DMY'`)
+    await client.query(`create temp table import_copy_bench (
+      external_id text, national_id text, first_name text, last_name text, test_date date,
+      test_type text, symptomatic text, onset_date date, exposure_setting text) on commit drop`)
+    const t0 = performance.now()
+    await client.query(
+      `copy import_copy_bench from '${file.replace(/'/g, "''")}' (format csv, delimiter ';', header true)`,
+    )
+    const s = (performance.now() - t0) / 1000
+    await client.query('rollback')
+    return Math.round(s * 1000) / 1000
+  } catch (err) {
+    await client.query('rollback').catch(() => {})
+    process.stderr.write(`COPY baseline skipped: ${(err as Error).message}\n`)
+    return null
+  } finally {
+    client.release()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -173,6 +173,10 @@ describe('refused files, with a Norwegian reason, before parsing', () => {
       state: 'refused',
       error: expect.stringContaining('makroer'),
     })
+    expect(list.find((r: { fileName: string }) => r.fileName === 'stor.csv')).toMatchObject({
+      state: 'refused',
+      error: expect.stringContaining('for stor'),
+    })
   })
 
   it('a formula in a cell refuses the file in the dry run, naming the cell', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inTenant } from '../../db/tenant'
 import { type CaseworkFixture, caseworkFixture } from '../cases/casework.fixtures'
 import { latin1, nid } from './__fixtures__/fixtures'
+import { progressOf } from './imports.present'
 import { allRows, uploadFile, validate } from './imports.test-helpers'
 
 let f: CaseworkFixture
@@ -121,5 +122,26 @@ describe('files without data', () => {
     })
     const rows = await allRows(f.oslo, res.json().importId)
     expect(rows).toEqual([])
+  })
+})
+
+describe('progress of a step', () => {
+  it('counts the commit from 0 of its own rows, with rows per second and time left', () => {
+    const started = new Date('2026-01-01T10:00:00Z')
+    const at = (s: number) => started.getTime() + s * 1000
+    const run = { state: 'committing' as const, step_started_at: started, step_total: 1500 }
+    expect(progressOf({ ...run, progress_rows: 0 }, at(0))).toEqual({
+      total: 1500,
+      rowsPerSecond: null,
+      secondsLeft: null,
+    })
+    expect(progressOf({ ...run, progress_rows: 500 }, at(2))).toEqual({
+      total: 1500,
+      rowsPerSecond: 250,
+      secondsLeft: 4,
+    })
+    expect(progressOf({ ...run, state: 'committed', progress_rows: 1500 }, at(6))).toMatchObject({
+      rowsPerSecond: null,
+    })
   })
 })

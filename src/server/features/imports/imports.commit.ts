@@ -46,6 +46,8 @@ export class SimulatedCrash extends Error {}
 
 const ORDER: ImportRecordType[] = ['cases', 'events', 'contacts', 'participants']
 const PAGE = 1000
+/** Rows written together in one savepoint (and retried one by one if one of them fails). */
+const CHUNK = 100
 
 interface Commit {
   deps: AppDeps
@@ -165,12 +167,27 @@ async function commitType(c: Commit, type: ImportRecordType, progress: { report(
       rows.map((r) => r.row_key),
     )
     c.owners = await q.ownersOfNationalIds(c.trx, nationalIdsOf(rows))
-    for (const r of rows) {
-      if (done.has(r.row_key)) c.counts.duplicates++
-      else await commitRow(c, type, r.row_number, r.row_key, r.data as Record<string, unknown>)
-      c.written++
-      commitHooks.afterRow?.(c.written)
-      if (c.written % 250 === 0) progress.report(c.written)
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK)
+      const step = async (r: (typeof rows)[number], write: typeof writeRow | typeof commitRow) => {
+        if (done.has(r.row_key)) c.counts.duplicates++
+        else await write(c, type, r.row_key, r.data as Record<string, unknown>, r.row_number)
+        c.written++
+        commitHooks.afterRow?.(c.written)
+        if (c.written % 250 === 0) progress.report(c.written)
+      }
+      // Optimistic: the chunk in one savepoint. If a row fails, the chunk is undone and written
+      // again row by row, each in its own savepoint, so only the failing row is left out.
+      const before = snapshot(c)
+      try {
+        await inSavepoint(c.trx, 'import_chunk', async () => {
+          for (const r of chunk) await step(r, writeRow)
+        })
+      } catch (err) {
+        if (!rowFailure(err, () => null)) throw err
+        restore(c, before)
+        for (const r of chunk) await step(r, commitRow)
+      }
     }
     await q.insertKeys(c.trx, c.keys.splice(0))
     await flushAuditBatch(c.trx)
@@ -179,17 +196,39 @@ async function commitType(c: Commit, type: ImportRecordType, progress: { report(
   }
 }
 
+/** What a savepoint's rollback must undo in the run's own bookkeeping. */
+function snapshot(c: Commit) {
+  return {
+    counts: { ...c.counts },
+    keys: c.keys.length,
+    names: c.personByName.size,
+    cases: c.caseByRef.size,
+    events: c.eventByRef.size,
+    written: c.written,
+  }
+}
+
+function restore(c: Commit, s: ReturnType<typeof snapshot>) {
+  const trim = (m: Map<string, string>, size: number) => {
+    if (m.size > size) for (const k of [...m.keys()].slice(size)) m.delete(k)
+  }
+  c.counts = { ...s.counts }
+  c.keys.length = s.keys
+  trim(c.personByName, s.names)
+  trim(c.caseByRef, s.cases)
+  trim(c.eventByRef, s.events)
+  c.written = s.written
+}
+
 async function commitRow(
   c: Commit,
   type: ImportRecordType,
-  row: number,
   key: string,
   data: Record<string, unknown>,
+  row: number,
 ) {
   // The page's keys were checked by commitType, in this transaction: no per-row check.
-  const counts = { ...c.counts }
-  const names = c.personByName.size
-  const keys = c.keys.length
+  const before = snapshot(c)
   try {
     await inSavepoint(c.trx, 'import_row', () => writeRow(c, type, key, data, row))
   } catch (err) {
@@ -200,10 +239,8 @@ async function commitRow(
     )
     if (!issues) throw err
     // Undo what the row added to the run's own bookkeeping, as the savepoint undid its writes.
-    c.counts = { ...counts, failedAtCommit: counts.failedAtCommit + 1 }
-    c.keys.length = keys
-    if (c.personByName.size > names)
-      for (const k of [...c.personByName.keys()].slice(names)) c.personByName.delete(k)
+    restore(c, before)
+    c.counts.failedAtCommit++
     c.failed.push({ recordType: type, row, issues })
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/api/imports'
 import { caseDateErrors, futureDateError } from '../../../shared/domain/caseDates'
 import { checkNationalId as idStructure, validateNationalId } from '../../../shared/domain/nationalId'
+import { minimumIdentityErrors } from '../../../shared/domain/personIdentity'
 import {
   type Parsed,
   parseBoolean,
@@ -248,11 +249,9 @@ function checkPerson(
         `Fødselsdatoen stemmer ikke med fødselsnummeret (som gir ${formatDate(id.birthDate)})`,
       )
   }
-  if (!nationalId && !birthDate && !hasIssue(issues, 'birthDate') && !hasIssue(issues, 'nationalId')) {
-    const field =
-      ctx.columns.includes('nationalId') || !ctx.columns.includes('birthDate') ? 'nationalId' : 'birthDate'
-    error(field, 'Fyll ut fødselsnummer eller fødselsdato, så personen kan identifiseres')
-  }
+  // The register's own rule (issue 17): a national id, or else a birth date.
+  if (!hasIssue(issues, 'birthDate') && !hasIssue(issues, 'nationalId'))
+    for (const e of minimumIdentityErrors({ nationalId, birthDate })) error(e.field, e.message)
 }
 
 const formatDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`

@@ -98,10 +98,10 @@ describe('reading XLSX values', () => {
           '<x:row r="3"><x:c r="B3" s="1"><x:v>0</x:v></x:c><x:c r="C3"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row>',
       },
     })
-    expect(await readHeaders({ kind: 'xlsx', bytes, fileName: 'x.xlsx' })).toEqual([
-      { name: 'Kontakter', headers: ['Navn'] },
-      { name: 'Tilfeller', headers: ['Kolonne 1', 'Dato'] },
-    ])
+    // Headers and the first data row only: a formula there is refused already on upload.
+    await expect(readHeaders({ kind: 'xlsx', bytes, fileName: 'x.xlsx' })).rejects.toMatchObject({
+      code: 'import-formula',
+    })
     await expect(rows(bytes)).rejects.toMatchObject({
       code: 'import-formula',
       message: expect.stringContaining('Cellen C3 i arket «Tilfeller» inneholder en formel'),

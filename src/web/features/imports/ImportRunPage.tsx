@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Radio, Table } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Paragraph, Radio, Table, Textfield } from '@digdir/designsystemet-react'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import {
@@ -20,10 +20,12 @@ import { type MessageKey, useT } from '../../i18n'
 import { resultText, stateLabel } from './ImportsPage'
 import {
   BUSY,
+  useApplyPreset,
   useCancel,
   useCommit,
   useImportRows,
   useImportRun,
+  useMappingPresets,
   useSaveMapping,
   useValidate,
 } from './useImports'
@@ -58,12 +60,24 @@ function RunView({ id }: { id: string }) {
         </Paragraph>
         {busy && (
           <div role="status" aria-live="polite">
-            <Paragraph>
-              {r.totalRows
-                ? t('imports.run.progressOf', { rows: String(r.progressRows), total: String(r.totalRows) })
+            <Paragraph data-testid="import-progress">
+              {r.progress.total != null
+                ? t('imports.run.committing', {
+                    rows: String(r.progressRows),
+                    total: String(r.progress.total),
+                  })
                 : t('imports.run.progress', { rows: String(r.progressRows) })}
+              {r.progress.rowsPerSecond != null && r.progress.secondsLeft != null && (
+                <>
+                  {' · '}
+                  {t('imports.run.rate', {
+                    rate: String(r.progress.rowsPerSecond),
+                    seconds: String(r.progress.secondsLeft),
+                  })}
+                </>
+              )}
             </Paragraph>
-            <progress max={r.totalRows ?? undefined} value={r.progressRows} />
+            <progress max={r.progress.total ?? undefined} value={r.progressRows} />
           </div>
         )}
         {['uploaded', 'validated', 'failed'].includes(r.state) && <MappingEditor run={r} />}
@@ -89,6 +103,10 @@ function RunView({ id }: { id: string }) {
 function MappingEditor({ run }: { run: ImportRun }) {
   const t = useT()
   const save = useSaveMapping(run.id)
+  const presets = useMappingPresets()
+  const apply = useApplyPreset(run.id)
+  const [presetId, setPresetId] = useState('')
+  const [saveAs, setSaveAs] = useState('')
   const [mapping, setMapping] = useState<SheetMapping[]>(run.mapping)
   useEffect(() => setMapping(run.mapping), [run.mapping])
   const update = (i: number, m: Partial<SheetMapping>) =>
@@ -99,6 +117,42 @@ function MappingEditor({ run }: { run: ImportRun }) {
         {t('imports.mapping.title')}
       </Heading>
       <Paragraph>{t('imports.mapping.help')}</Paragraph>
+      {(presets.data?.items.length ?? 0) > 0 && (
+        <div className="app-stack">
+          <SelectField
+            label={t('imports.mapping.preset')}
+            value={presetId}
+            onChange={(e) => setPresetId(e.target.value)}
+          >
+            <option value="">{t('imports.mapping.presetNone')}</option>
+            {presets.data!.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <div>
+            <Button
+              variant="secondary"
+              onClick={() => apply.mutate(presetId)}
+              disabled={!presetId || apply.isPending}
+            >
+              {t('imports.mapping.apply')}
+            </Button>
+          </div>
+          {apply.error && <ErrorAlert error={apply.error} />}
+        </div>
+      )}
+      {run.columnWarnings.length > 0 && (
+        <Alert data-color="warning" data-testid="import-unmapped">
+          <Paragraph>{t('imports.mapping.unmapped')}</Paragraph>
+          <ul>
+            {run.columnWarnings.map((w) => (
+              <li key={`${w.sheet}-${w.column}`}>{w.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {mapping.map((m, i) => {
         const headers = run.sheets.find((s) => s.name === m.name)?.headers ?? []
         return (
@@ -157,9 +211,26 @@ function MappingEditor({ run }: { run: ImportRun }) {
           </div>
         )
       })}
-      <Button variant="secondary" onClick={() => save.mutate(mapping)} disabled={save.isPending}>
-        {t('imports.mapping.save')}
-      </Button>
+      <Textfield
+        label={t('imports.mapping.saveAs')}
+        value={saveAs}
+        maxLength={100}
+        onChange={(e) => setSaveAs(e.target.value)}
+      />
+      <div>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            save.mutate(
+              { sheets: mapping, saveAs: saveAs.trim() || undefined },
+              { onSuccess: () => void presets.refetch() },
+            )
+          }
+          disabled={save.isPending}
+        >
+          {t('imports.mapping.save')}
+        </Button>
+      </div>
       {save.isSuccess && <Paragraph role="status">{t('imports.mapping.saved')}</Paragraph>}
       {save.error && <ErrorAlert error={save.error} />}
     </section>

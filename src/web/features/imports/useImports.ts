@@ -5,6 +5,7 @@ import {
   importRowPage,
   importRun,
   importRunList,
+  mappingPresetList,
   type SheetMapping,
 } from '../../../shared/api/imports'
 import { ApiError, api, CSRF_COOKIE, readCookie, withQuery } from '../../api/client'
@@ -78,8 +79,25 @@ function useRunMutation<T>(id: string, fn: (arg: T) => Promise<ImportRun>) {
 }
 
 export const useSaveMapping = (id: string) =>
-  useRunMutation(id, (sheets: SheetMapping[]) =>
-    api.put(`/api/imports/${encodeURIComponent(id)}/mapping`, { sheets, save: true }, importRun),
+  useRunMutation(id, ({ sheets, saveAs }: { sheets: SheetMapping[]; saveAs?: string }) =>
+    api.put(
+      `/api/imports/${encodeURIComponent(id)}/mapping`,
+      { sheets, save: true, ...(saveAs ? { saveAs } : {}) },
+      importRun,
+    ),
+  )
+
+/** The municipality's named mappings. */
+export function useMappingPresets() {
+  return useQuery({
+    queryKey: [...queryKeys.imports.all(), 'mappings'],
+    queryFn: ({ signal }) => api.get('/api/imports/mappings', mappingPresetList, signal),
+  })
+}
+
+export const useApplyPreset = (id: string) =>
+  useRunMutation(id, (presetId: string) =>
+    api.post(`/api/imports/${encodeURIComponent(id)}/mapping/preset`, { presetId }, importRun),
   )
 export const useValidate = (id: string) =>
   useRunMutation(id, () => api.post(`/api/imports/${encodeURIComponent(id)}/validate`, undefined, importRun))

@@ -195,12 +195,7 @@ export const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
     'Fødselsdato',
     'stemmer ikke med fødselsnummeret',
   ],
-  [
-    'neither id nor birth date',
-    { nationalId: null },
-    'Fødselsnummer',
-    'Fyll ut fødselsnummer eller fødselsdato',
-  ],
+  ['neither id nor birth date', { nationalId: null }, 'Fødselsdato', 'Fyll inn fødselsdato når personen'],
 ]
 
 export async function badRowsWorkbook() {
