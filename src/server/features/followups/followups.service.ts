@@ -14,7 +14,7 @@ import type { AppDeps } from '../../http/types'
 import { authorize } from '../../policy/policy'
 import { todayOslo } from '../measures/clock'
 import { applyUnreachedRule } from './followups.flag'
-import { presentCall, presentDueCall } from './followups.present'
+import { presentCall, presentDueCall, presentSymptomCall } from './followups.present'
 import * as q from './followups.queries'
 
 /** "Dagens oppfølging": planned calls due today or overdue, with who can take them. */
@@ -27,11 +27,19 @@ export async function listToday(deps: AppDeps, ctx: RequestContext, query: Follo
     const rows = await q.dueCalls(trx, kommune, today, {
       ...(assignedTo ? { assignedTo } : {}),
       ...(query.subunit ? { subunit: query.subunit } : {}),
+      ...(query.needs ? { needs: query.needs } : {}),
+      ...(query.symptoms ? { symptoms: true } : {}),
     })
     await audit(trx, ctx, {
       action: 'followup.worklist',
       recordType: 'followup_call',
-      details: { results: rows.length, assignedTo: query.assignedTo ?? null, subunit: query.subunit ?? null },
+      details: {
+        results: rows.length,
+        assignedTo: query.assignedTo ?? null,
+        subunit: query.subunit ?? null,
+        needs: query.needs ?? null,
+        symptoms: query.symptoms ?? null,
+      },
     })
     return {
       date: today,
@@ -39,6 +47,21 @@ export async function listToday(deps: AppDeps, ctx: RequestContext, query: Follo
       tracers: await q.tracersOf(trx, kommune, today),
       subunits: await q.subunitsOf(trx, kommune),
     }
+  })
+}
+
+/** "Symptomer meldt": people in quarantine who reported symptoms on a call and are not yet cases. */
+export async function listSymptoms(deps: AppDeps, ctx: RequestContext) {
+  authorize(ctx.actor, 'measure.read')
+  const kommune = ctx.actor.kommune!
+  return inTenant(deps.db, { kommune, userId: ctx.actor.userId }, async (trx) => {
+    const rows = await q.symptomCalls(trx, kommune)
+    await audit(trx, ctx, {
+      action: 'followup.worklist',
+      recordType: 'followup_call',
+      details: { list: 'symptoms', results: rows.length },
+    })
+    return { items: rows.map(presentSymptomCall) }
   })
 }
 
