@@ -10,6 +10,7 @@ import {
   followUpRecordResult,
   followUpSettingsView,
   followUpToday,
+  symptomsReported,
 } from '../../../shared/api/followups'
 import { api, withQuery } from '../../api/client'
 import { invalidate, queryKeys } from '../../api/queryKeys'
@@ -94,5 +95,13 @@ export function useConvertAndIsolate() {
       callsChanged()
       void invalidate(queryClient, queryKeys.cases.all(), queryKeys.contacts.all())
     },
+  })
+}
+
+/** GET /api/followups/symptoms: "Symptomer meldt". */
+export function useSymptomsReported() {
+  return useQuery({
+    queryKey: queryKeys.followUps.symptoms(),
+    queryFn: ({ signal }) => api.get('/api/followups/symptoms', symptomsReported, signal),
   })
 }
