@@ -29,6 +29,9 @@ const config = (command: string, mode: string) => ({
     emptyOutDir: true,
     // No inline scripts or data: URLs, so a strict CSP (no 'unsafe-inline') works.
     assetsInlineLimit: 0,
+    // A work tool loaded once a day and cached: chunks up to 1 MB are fine; the warning at Vite's
+    // 500 kB default would only be noise on every `npm start` (issue 26).
+    chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       treeshake: {
         // designsystemet-react declares no `sideEffects`, so its whole barrel (Combobox with
@@ -42,6 +45,9 @@ const config = (command: string, mode: string) => ({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // The two heavy libraries of single pages get their own chunks.
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            { name: 'graph', test: /node_modules[\\/](cytoscape[^\\/]*|layout-base|cose-base)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

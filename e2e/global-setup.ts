@@ -33,8 +33,8 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'smittespor-e2e-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'test',
-    APP_ENV: 'test',
+    // Plain `npm start` settings (issue 26): no NODE_ENV, no APP_ENV — the demo is a training
+    // environment by itself.
     PORT: String(port),
     PGLITE_DIR: dataDir,
     LOG_LEVEL: 'warn',
@@ -44,7 +44,8 @@ export default async function setup(project: TestProject) {
     RATE_LIMIT_LOGIN_PER_MIN: '10000',
   }
   // A developer's own settings must not point the throwaway server at a real database.
-  for (const key of ['DATABASE_URL', 'DEMO_SEED', 'FAKE_IDPORTEN', 'WEB_DIST']) delete env[key]
+  for (const key of ['DATABASE_URL', 'DEMO_SEED', 'FAKE_IDPORTEN', 'WEB_DIST', 'NODE_ENV', 'APP_ENV'])
+    delete env[key]
 
   // Own process group: npx → tsx → node, and teardown must stop all of them.
   const server = spawn('npx', ['tsx', 'src/server/main.ts'], {

@@ -9,6 +9,8 @@
  */
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { migrate } from '../src/server/db/migrate'
+import { installJobs } from '../src/server/jobs'
 import { generateSynthetic } from '../src/server/seed/synthetic'
 
 const { values } = parseArgs({
@@ -25,6 +27,10 @@ if (!url) {
 }
 const pool = new pg.Pool({ connectionString: url, max: 2 })
 try {
+  // An empty database gets its schema first (as `npm run db:migrate` would), instead of failing
+  // on the first missing table.
+  const applied = await migrate(pool, { after: installJobs })
+  if (applied.length > 0) console.log(`Kjørte ${applied.length} migreringer først.`)
   const result = await generateSynthetic(pool, {
     persons: Number(values.persons),
     seed: Number(values.seed),

@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes'
 import { FAKE_CLIENT, FAKE_IDPORTEN_PATH, FAKE_JWT_CLIENT } from './auth/fake-idporten.constants'
 import { createOidcClient, type OidcSettings } from './auth/oidc'
 import { registerAuth } from './auth/plugin'
+import { registerSessionFirst } from './auth/session-first'
 import type { AppConfig } from './config'
 import type { Database } from './db/kysely'
 import { registerAccessDeniedAudit } from './features/audit-log/access-denied'
@@ -44,8 +45,9 @@ import { transferRoutes } from './features/transfers/transfers.routes'
 import { userRoutes } from './features/users/users.routes'
 import { worklistRoutes } from './features/worklists/worklists.routes'
 import { registerErrorHandler, registerNotFound } from './http/error-handler'
+import { registerHostileTextCheck } from './http/hostile-text'
 import { registerSecurity } from './http/security'
-import { registerSpa } from './http/spa'
+import { registerCanonicalHost, registerSpa } from './http/spa'
 import type { App, AppDeps } from './http/types'
 import { jobs } from './jobs'
 import { JobRuntime } from './jobs/runtime'
@@ -96,7 +98,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
+  registerHostileTextCheck(app)
 
+  if (!config.production) registerCanonicalHost(app, config.publicUrl)
   registerAccessDeniedAudit(app)
   await registerSecurity(app, config)
   await app.register(fastifySwagger, {
@@ -111,9 +115,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyFormbody)
 
   await app.register(registerAuth)
+  registerSessionFirst(app)
   if (config.fakeIdporten) {
     // Loaded only when enabled: oidc-provider and @fastify/middie never load in production.
-    const { registerFakeIdporten } = await import('./auth/fake-idporten')
+    const { registerFakeIdporten } = await withoutRuntimeNotice(() => import('./auth/fake-idporten'))
     await registerFakeIdporten(app)
   }
   await authRoutes(app, createOidcClient(oidcSettings(config)))
@@ -169,5 +174,24 @@ function oidcSettings(config: AppConfig): OidcSettings {
     redirectUri: e.OIDC_REDIRECT_URI ?? `${config.publicUrl}/auth/callback`,
     postLogoutRedirectUri: e.OIDC_POST_LOGOUT_REDIRECT_URI ?? `${config.publicUrl}/logget-ut`,
     allowHttp: useFake || !config.production,
+  }
+}
+
+/**
+ * oidc-provider warns "Unsupported runtime" at import on Node 20 (still within `engines`); the
+ * README already says to run Node 24. That one line is dropped so `npm start` stays quiet; every
+ * other warning passes through.
+ */
+async function withoutRuntimeNotice<T>(load: () => Promise<T>): Promise<T> {
+  const out = globalThis.console
+  const warn = out.warn
+  out.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING: Unsupported runtime')) return
+    warn(...args)
+  }
+  try {
+    return await load()
+  } finally {
+    out.warn = warn
   }
 }

@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from './db/kysely'
 import { migrate } from './db/migrate'
 import { installJobs } from './jobs'
 import { seedDemo } from './seed/demo'
+import './seed/demo-workday'
 
 /**
  * Opens the configured database, applies migrations as the owner and seeds demo data when
@@ -45,7 +46,7 @@ export async function prepareDatabase(
       },
     }
   }
-  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`)
+  if (applied.length > 0) log(`applied ${applied.length} migrations: ${applied.join(', ')}`)
   if (config.demo) {
     const ran = await seedDemo(handle.db)
     if (ran.length > 0) log(`demo data seeded (steps ${ran.join(', ')})`)

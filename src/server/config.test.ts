@@ -69,3 +69,15 @@ describe('database, replica and Redis settings (issue 21)', () => {
     expect(() => loadConfig({ AUDIT_RETENTION_MONTHS: '60' })).toThrow(/AUDIT_RETENTION_MONTHS/)
   })
 })
+
+describe('training environment (issue 26)', () => {
+  it('plain npm start (no APP_ENV, not production) is a training environment', () => {
+    expect(loadConfig({}).testEnvironment).toBe(true)
+    expect(loadConfig({ APP_ENV: 'demo' }).testEnvironment).toBe(true)
+    expect(loadConfig({ APP_ENV: 'test' }).testEnvironment).toBe(true)
+  })
+  it('APP_ENV=prod and production mode accept real national ids only', () => {
+    expect(loadConfig({ APP_ENV: 'prod' }).testEnvironment).toBe(false)
+    expect(loadConfig(PRODUCTION_ENV).testEnvironment).toBe(false)
+  })
+})

@@ -58,7 +58,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_SEARCH_PER_MIN: z.coerce.number().int().min(1).default(240),
   RATE_LIMIT_EXPORT_PER_MIN: z.coerce.number().int().min(1).default(30),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: `info` in production; `warn` elsewhere, so `npm start` prints only its summary. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   WEB_DIST: z.string().default('./dist/web'),
   // Folkeregister (SPEC §7). Without FREG_BASE_URL: the in-repo fakes outside production, off in it.
   FREG_BASE_URL: z.string().url().optional(),
@@ -80,12 +81,17 @@ const envSchema = z.object({
   MASKINPORTEN_SCOPE: z.string().default('folkeregister:deling/offentligmedhjemmel'),
 })
 
-export type Env = z.infer<typeof envSchema>
+type ParsedEnv = z.infer<typeof envSchema>
+export type Env = Omit<ParsedEnv, 'LOG_LEVEL'> & { LOG_LEVEL: NonNullable<ParsedEnv['LOG_LEVEL']> }
 
 export interface AppConfig {
   env: Env
   production: boolean
-  /** APP_ENV=test: only synthetic national ids are accepted anywhere. */
+  /**
+   * A training/test environment: only synthetic national ids are accepted anywhere, and the
+   * training banner is shown. On with APP_ENV=test, and by default outside production (the demo
+   * of `npm start` is a training environment); APP_ENV=prod turns it off outside production.
+   */
   testEnvironment: boolean
   /** Demo data seeded and fake ID-porten offered. Never in production. */
   demo: boolean
@@ -139,8 +145,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`)
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`)
   }
-  const env = parsed.data
-  const production = env.NODE_ENV === 'production'
+  const production = parsed.data.NODE_ENV === 'production'
+  const env: Env = { ...parsed.data, LOG_LEVEL: parsed.data.LOG_LEVEL ?? (production ? 'info' : 'warn') }
   if (production) {
     const missing: string[] = []
     if (!env.DATABASE_URL) missing.push('DATABASE_URL (PostgreSQL connection string)')
@@ -174,7 +180,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env,
     production,
-    testEnvironment: env.APP_ENV === 'test',
+    testEnvironment: env.APP_ENV === 'test' || (!production && env.APP_ENV !== 'prod'),
     demo: !production && (env.DEMO_SEED ?? true),
     fakeIdporten: !production && (env.FAKE_IDPORTEN ?? true),
     publicUrl,

@@ -17,7 +17,9 @@ async function main() {
   if (config.database.kind === 'pglite' && !config.database.dataDir.startsWith('memory://'))
     mkdirSync(config.database.dataDir, { recursive: true })
 
-  const handle = await prepareDatabase(config, (m) => process.stdout.write(`${m}\n`))
+  // Details (migrations applied, demo steps) go to the log at info; the summary below is printed.
+  const startup: string[] = []
+  const handle = await prepareDatabase(config, (m) => startup.push(m))
   const reporting = await openReporting(config)
   const app = await buildApp({ config, db: handle.db, ...(reporting ? { reportingDb: reporting.db } : {}) })
   // JOBS_ENABLED=false: an instance that only serves requests (the benchmark uses it, so the
@@ -44,9 +46,35 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'))
 
   await app.listen({ host: config.env.HOST, port: config.env.PORT })
-  const where =
-    config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL'
-  app.log.info(`Smittespor is running at ${config.publicUrl} on ${where}${config.demo ? ' (demo mode)' : ''}`)
+  for (const m of startup) app.log.info(m)
+  app.log.info(`Smittespor is running at ${config.publicUrl}`)
+  process.stdout.write(startupSummary(config))
+}
+
+/** The few lines `npm start` prints: where, which mode, which database, how to log in. */
+function startupSummary(config: ReturnType<typeof loadConfig>): string {
+  const db =
+    config.database.kind === 'pglite'
+      ? `innebygd PGlite i ${config.database.dataDir} (slett mappen for å starte på nytt)`
+      : 'PostgreSQL (DATABASE_URL)'
+  const mode = config.production
+    ? 'produksjon'
+    : config.testEnvironment
+      ? `${config.demo ? 'demo og ' : ''}opplæring – bare syntetiske fødselsnumre`
+      : 'utvikling'
+  const login = config.fakeIdporten
+    ? 'Logg inn med den innebygde falske ID-porten og velg en demobruker.'
+    : 'Innlogging med ID-porten.'
+  return [
+    '',
+    `  Smittespor kjører på ${config.publicUrl}`,
+    `  Modus:    ${mode}`,
+    `  Database: ${db}`,
+    `  ${login}`,
+    `  Logg: LOG_LEVEL=${config.env.LOG_LEVEL} (info gir JSON-loggen). Stopp med Ctrl+C.`,
+    '',
+    '',
+  ].join('\n')
 }
 
 main().catch((err) => {

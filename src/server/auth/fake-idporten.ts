@@ -4,6 +4,7 @@ import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider
 import { z } from 'zod'
 import type { App } from '../http/types'
 import { loadClientKey } from './client-key'
+import { memoryAdapter, signingKeys } from './fake-idporten.adapter'
 import {
   FAKE_ACR_VALUES,
   FAKE_CLIENT,
@@ -66,6 +67,8 @@ export async function registerFakeIdporten(app: App) {
       resourceIndicators: { enabled: false },
     },
     cookies: { keys: [randomBytes(32).toString('hex')] },
+    adapter: memoryAdapter(),
+    jwks: signingKeys() as Configuration['jwks'],
     ttl: {
       Session: 10 * 3600,
       Interaction: 600,

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError, unauthorized } from '../http/errors'
+import { isApiPath } from '../http/spa'
 import type { App } from '../http/types'
 import type { Actor, RequestContext } from './actor'
 import { cachedSession, cacheSession, owesSessionCheck, runRequest } from './session-cache'
@@ -37,7 +38,7 @@ async function authPlugin(app: App) {
 
   app.addHook('onRequest', async (req) => {
     req.ctx = { actor: null, requestId: req.id, ip: req.ip }
-    if (!req.url.startsWith('/api') && !req.url.startsWith('/auth')) return
+    if (!isApiPath(req.url) && !req.url.startsWith('/auth')) return
     const token = req.cookies[SESSION_COOKIE]
     if (!token) return
     const session = await sessionOf(app, req, hashToken(token))
@@ -49,7 +50,7 @@ async function authPlugin(app: App) {
     // tells the forger which fields are wrong.
     if (
       UNSAFE.has(req.method) &&
-      req.url.startsWith('/api') &&
+      isApiPath(req.url) &&
       !sameToken(req.headers[CSRF_HEADER], session.csrfToken)
     )
       throw new AppError(403, 'csrf', 'Sikkerhetstoken mangler eller er utløpt. Last siden på nytt.')

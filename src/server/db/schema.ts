@@ -149,6 +149,7 @@ export interface AuditChainAnchorsTable {
 type DateCol = string | null
 type Version = Generated<number>
 
+/** View (migration 0050): identity + the active municipality's own details. */
 export interface PersonsTable {
   id: Generated<string>
   kommune: string
@@ -179,6 +180,53 @@ export interface PersonsTable {
   freg_fetched_at: TimestampNull
   freg_status: string | null
   merged_into: string | null
+  version: Version
+  created_at: CreatedAt
+  created_by: string | null
+  updated_at: TimestampDefault
+}
+
+/** Shared identity, one per human (migration 0050): visible to the owner and linked municipalities. */
+export interface PersonIdentitiesTable {
+  id: Generated<string>
+  kommune: string
+  owner_unit: string
+  national_id: string | null
+  id_type: 'fnr' | 'dnr' | 'hnr' | 'tnr' | 'dnr-hnr' | 'dnr-tnr' | null
+  first_name: string
+  last_name: string
+  full_name: ColumnType<string, never, never>
+  birth_date: DateCol
+  sex: 'female' | 'male' | 'other' | 'unknown' | null
+  protected_address: Generated<'none' | 'fortrolig' | 'strengt_fortrolig' | 'strengt_fortrolig_utland'>
+  foreign_id: string | null
+  foreign_id_country: string | null
+  freg_fetched_at: TimestampNull
+  freg_status: string | null
+  merged_into: string | null
+  version: Version
+  created_at: CreatedAt
+  created_by: string | null
+  updated_at: TimestampDefault
+}
+
+/** One municipality's own details of a person (migration 0050), RLS: own rows only. */
+export interface PersonDetailsTable {
+  person_id: string
+  kommune: string
+  phone: string | null
+  phone2: string | null
+  email: string | null
+  street: string | null
+  postcode: string | null
+  place: string | null
+  residence_kommune: string | null
+  residence_bydel: string | null
+  preferred_language: string | null
+  interpreter_needed: Generated<boolean>
+  workplace_name: string | null
+  workplace_type: 'workplace' | 'school' | 'kindergarten' | 'university' | 'health' | 'other' | null
+  notes: string | null
   version: Version
   created_at: CreatedAt
   created_by: string | null
@@ -577,6 +625,9 @@ export interface ImportRunsTable {
   updated_at: TimestampDefault
   validated_at: TimestampNull
   committed_at: TimestampNull
+  /** migrations/0080: when the running step began, and how many rows it has to do (commit). */
+  step_started_at: TimestampNull
+  step_total: number | null
 }
 
 export interface ImportRowsTable {
@@ -601,6 +652,19 @@ export interface ImportKeysTable {
   person_id: string | null
   run_id: string
   created_at: CreatedAt
+}
+
+/** migrations/0080: a named mapping, picked again for a later file. */
+export interface ImportMappingPresetsTable {
+  id: Generated<string>
+  kommune: string
+  name: string
+  /** [{ recordType, columns: { normalisedHeader: field } }] */
+  sheets: ColumnType<unknown, string, string>
+  created_by: string | null
+  updated_by: string | null
+  created_at: CreatedAt
+  updated_at: TimestampDefault
 }
 
 export interface ImportMappingsTable {
@@ -674,12 +738,15 @@ export interface DB {
   import_rows: ImportRowsTable
   import_keys: ImportKeysTable
   import_mappings: ImportMappingsTable
+  import_mapping_presets: ImportMappingPresetsTable
   retention_settings: RetentionSettingsTable
   legal_holds: LegalHoldsTable
   events: EventsTable
   event_participants: EventParticipantsTable
   transfers: TransfersTable
   persons: PersonsTable
+  person_identities: PersonIdentitiesTable
+  person_details: PersonDetailsTable
   person_links: PersonLinksTable
   cases: CasesTable
   contacts: ContactsTable

@@ -65,6 +65,16 @@ describe('a state-changing request from another site', () => {
     expect((await post({}, { firstName: 42 })).statusCode).toBe(400)
   })
 
+  it('trusts the browser’s Sec-Fetch-Site: same-origin even when Origin is opaque', async () => {
+    // A form on a page with `Referrer-Policy: no-referrer` (the fake ID-porten) posts `Origin: null`.
+    const own = await post({ origin: 'null', 'sec-fetch-site': 'same-origin' }, { firstName: 42 })
+    expect(own.statusCode).toBe(400)
+    const foreign = await post({ origin: 'null', 'sec-fetch-site': 'cross-site' }, { firstName: 42 })
+    expect(foreign.statusCode).toBe(403)
+    const forged = await post({ origin: 'https://evil.example', 'sec-fetch-site': 'same-site' }, {})
+    expect(forged.statusCode).toBe(403)
+  })
+
   it('does not concern reads', async () => {
     const res = await t.app.inject({
       method: 'GET',

@@ -135,6 +135,11 @@ export async function registerSecurity(app: App, config: AppConfig) {
   const ownOrigins = new Set([new URL(config.publicUrl).origin])
   app.addHook('onRequest', async (req) => {
     if (!UNSAFE_METHODS.has(req.method)) return
+    // Sec-Fetch-Site is set by the browser and cannot be forged by a page. It decides when present:
+    // a form posted from a page served with `Referrer-Policy: no-referrer` (oidc-provider's login
+    // pages do that) carries `Origin: null` although it is our own page.
+    const site = req.headers['sec-fetch-site']
+    if (site === 'same-origin') return
     const from = requestOrigin(req)
     if (from === null || ownOrigins.has(from)) return
     // Outside production a developer may reach the app by another name (127.0.0.1 vs localhost).

@@ -25,13 +25,19 @@ export const chainRoot = z.object({
 
 export const chainListItem = z.object({
   id: z.string(),
+  /** Nodes (cases, contacts, events) of the chain. */
   size: z.number().int(),
+  /** Distinct persons in the chain (a contact who became a case counts once): the chain's size as shown. */
+  persons: z.number().int(),
   cases: z.number().int(),
   contacts: z.number().int(),
   events: z.number().int(),
   newestCaseDate: z.string().nullable(),
   active: z.boolean(),
-  /** Cases of the chain with no known source inside it (no source contact or event, never a contact). */
+  /**
+   * Cases of the chain with no known source inside it (no source contact or event, never a
+   * contact); for a chain that began at an event, its earliest case.
+   */
   roots: z.array(chainRoot),
 })
 export type ChainListItem = z.infer<typeof chainListItem>
@@ -83,6 +89,8 @@ export const chainView = z.object({
   caseId: z.string(),
   /** Nodes in the whole chain. */
   size: z.number().int(),
+  /** Distinct persons in the whole chain. */
+  persons: z.number().int(),
   /** True when the chain is larger than the view: then `nodes` is the case's neighbourhood. */
   truncated: z.boolean(),
   nodes: z.array(chainNode),

@@ -60,16 +60,34 @@ const person: ImportField[] = [
     kind: 'nationalId',
     help: '11 siffer (fødselsnummer eller D-nummer). Tom hvis personen ikke har norsk id.',
   },
-  { field: 'firstName', header: 'Fornavn', kind: 'text', required: true },
+  { field: 'firstName', header: 'Fornavn', aliases: ['fornavn og mellomnavn'], kind: 'text', required: true },
   { field: 'lastName', header: 'Etternavn', kind: 'text', required: true },
-  { field: 'birthDate', header: 'Fødselsdato', aliases: ['født'], kind: 'date' },
+  { field: 'birthDate', header: 'Fødselsdato', aliases: ['født', 'f.dato', 'fødselsdag'], kind: 'date' },
   { field: 'sex', header: 'Kjønn', kind: 'code', codes: 'sex' },
-  { field: 'phone', header: 'Telefon', aliases: ['mobil', 'telefonnummer', 'tlf'], kind: 'text' },
+  {
+    field: 'phone',
+    header: 'Telefon',
+    aliases: ['mobil', 'mobilnummer', 'telefonnummer', 'tlf', 'tlf.'],
+    kind: 'text',
+  },
   { field: 'email', header: 'E-post', aliases: ['epost', 'e-postadresse'], kind: 'text' },
   { field: 'street', header: 'Adresse', aliases: ['gateadresse', 'bostedsadresse'], kind: 'text' },
   { field: 'postcode', header: 'Postnummer', aliases: ['postnr'], kind: 'text' },
   { field: 'place', header: 'Poststed', kind: 'text' },
-  { field: 'residenceKommune', header: 'Bostedskommune (nummer)', aliases: ['kommunenummer'], kind: 'text' },
+  {
+    field: 'residenceKommune',
+    header: 'Bostedskommune (nummer)',
+    aliases: ['bostedskommune', 'bostedskommunenummer', 'kommunenummer', 'kommunenr', 'bosted'],
+    kind: 'text',
+    help: 'Kommunenummer (4 siffer) eller kommunens navn.',
+  },
+  {
+    field: 'residenceBydel',
+    header: 'Bydel',
+    aliases: ['bydelsnummer', 'bydel (nummer)', 'bydelsnr'],
+    kind: 'text',
+    help: 'Bydelsnummer (6 siffer) eller bydelens navn (Oslo, Bergen, Stavanger, Trondheim).',
+  },
   {
     field: 'workplaceName',
     header: 'Arbeidssted/skole',
@@ -97,23 +115,49 @@ export const IMPORT_FIELDS: Record<ImportRecordType, readonly ImportField[]> = {
     externalId,
     ...person,
     { field: 'probable', header: 'Sannsynlig tilfelle', kind: 'boolean' },
-    { field: 'testDate', header: 'Testdato', aliases: ['prøvedato', 'positiv test'], kind: 'date' },
+    {
+      field: 'testDate',
+      header: 'Testdato',
+      aliases: ['prøvedato', 'prøvetakingsdato', 'prøvetaking', 'dato prøvetaking', 'positiv test', 'testet'],
+      kind: 'date',
+    },
     { field: 'testType', header: 'Testtype', kind: 'code', codes: 'testType' },
-    { field: 'resultDate', header: 'Svardato', kind: 'date' },
+    {
+      field: 'resultDate',
+      header: 'Svardato',
+      aliases: ['prøvesvar', 'dato for svar', 'svar'],
+      kind: 'date',
+    },
     { field: 'symptomatic', header: 'Symptomer', aliases: ['symptomatisk'], kind: 'boolean' },
-    { field: 'onsetDate', header: 'Symptomstart', aliases: ['sykdomsdebut'], kind: 'date' },
-    { field: 'symptoms', header: 'Symptombeskrivelse', kind: 'text' },
-    { field: 'likelyInfectionDate', header: 'Sannsynlig smittedato', kind: 'date' },
-    { field: 'infectionSource', header: 'Smittekilde', kind: 'code', codes: 'infectionSource' },
+    {
+      field: 'onsetDate',
+      header: 'Symptomstart',
+      aliases: ['symptomdebut', 'sykdomsdebut', 'debut', 'første symptomdag', 'dato symptomdebut'],
+      kind: 'date',
+    },
+    { field: 'symptoms', header: 'Symptombeskrivelse', aliases: ['beskrivelse av symptomer'], kind: 'text' },
+    { field: 'likelyInfectionDate', header: 'Sannsynlig smittedato', aliases: ['smittedato'], kind: 'date' },
+    {
+      field: 'infectionSource',
+      header: 'Smittekilde',
+      aliases: ['smittevei'],
+      kind: 'code',
+      codes: 'infectionSource',
+    },
     {
       field: 'exposureSetting',
       header: 'Smittested',
-      aliases: ['smittearena'],
+      aliases: ['smittearena', 'smittested (arena)', 'smittekontekst'],
       kind: 'code',
       codes: 'exposureSetting',
     },
     { field: 'travelHistory', header: 'Reise', aliases: ['reisehistorikk'], kind: 'text' },
-    { field: 'hospitalised', header: 'Innlagt', aliases: ['innlagt sykehus'], kind: 'boolean' },
+    {
+      field: 'hospitalised',
+      header: 'Innlagt',
+      aliases: ['innlagt sykehus', 'sykehusinnleggelse'],
+      kind: 'boolean',
+    },
     { field: 'interviewStatus', header: 'Intervjustatus', kind: 'code', codes: 'interviewStatus' },
     { field: 'notes', header: 'Merknad', aliases: ['kommentar', 'notat'], kind: 'text' },
   ],
@@ -128,15 +172,38 @@ export const IMPORT_FIELDS: Record<ImportRecordType, readonly ImportField[]> = {
       help: 'Ekstern ID fra arket Tilfeller, eller indekstilfellets fødselsnummer.',
     },
     ...person,
-    { field: 'relation', header: 'Relasjon', kind: 'code', codes: 'relation' },
-    { field: 'exposureSetting', header: 'Smittested', kind: 'code', codes: 'exposureSetting' },
+    {
+      field: 'relation',
+      header: 'Relasjon',
+      aliases: ['relasjon til indeks', 'forhold'],
+      kind: 'code',
+      codes: 'relation',
+    },
+    {
+      field: 'exposureSetting',
+      header: 'Smittested',
+      aliases: ['smittearena'],
+      kind: 'code',
+      codes: 'exposureSetting',
+    },
     {
       field: 'lastExposure',
       header: 'Siste eksponering',
-      aliases: ['sist eksponert', 'eksponeringsdato'],
+      aliases: [
+        'siste nærkontakt',
+        'sist eksponert',
+        'eksponeringsdato',
+        'dato siste kontakt',
+        'siste kontakt',
+      ],
       kind: 'date',
     },
-    { field: 'household', header: 'Husstandsmedlem', aliases: ['husstand'], kind: 'boolean' },
+    {
+      field: 'household',
+      header: 'Husstandsmedlem',
+      aliases: ['husstand', 'samme husstand', 'bor sammen'],
+      kind: 'boolean',
+    },
     { field: 'notes', header: 'Merknad', aliases: ['kommentar', 'notat'], kind: 'text' },
   ],
   events: [
@@ -267,7 +334,19 @@ export const mappingBody = z.object({
   sheets: z.array(sheetMapping).min(1).max(20),
   /** Remember these header → field choices for the municipality's next import. */
   save: z.boolean().default(true),
+  /** Also save the whole mapping under this name, to be picked again for a later file. */
+  saveAs: z.string().trim().min(1, 'Gi koblingen et navn').max(100).optional(),
 })
+
+/** A named mapping of the municipality. */
+export const mappingPreset = z.object({
+  id: z.string(),
+  name: z.string(),
+  recordTypes: z.array(importRecordType),
+  updatedAt: z.string(),
+})
+export const mappingPresetList = z.object({ items: z.array(mappingPreset) })
+export const applyPresetBody = z.object({ presetId: uuid })
 
 export const importCounts = z.object({
   rows: z.number().int().optional(),
@@ -302,6 +381,14 @@ export const importRun = z.object({
   error: z.string().nullable(),
   sheets: z.array(importSheet),
   mapping: z.array(sheetMapping),
+  /** Columns of the imported sheets that fill no field (shown as warnings in the dry run). */
+  columnWarnings: z.array(z.object({ sheet: z.string(), column: z.string(), message: z.string() })),
+  /** The running (or last) step's own progress: rows to do, speed, and an estimate of time left. */
+  progress: z.object({
+    total: z.number().int().nullable(),
+    rowsPerSecond: z.number().nullable(),
+    secondsLeft: z.number().int().nullable(),
+  }),
   createdBy: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -310,7 +397,9 @@ export const importRun = z.object({
 })
 export type ImportRun = z.infer<typeof importRun>
 
-export const importRunList = z.object({ items: z.array(importRun.omit({ sheets: true, mapping: true })) })
+export const importRunList = z.object({
+  items: z.array(importRun.omit({ sheets: true, mapping: true, columnWarnings: true, progress: true })),
+})
 
 export const importIdParam = z.object({ id: uuid })
 export const commitBody = z.object({ mode: importMode })

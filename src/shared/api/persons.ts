@@ -114,6 +114,13 @@ export const personView = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Other municipalities that also work with this person ("Følges også opp av …", SPEC §3.6):
+   * names only. Their details (phone, address, notes) are never shown here.
+   */
+  followedBy: z
+    .array(z.object({ kommune: z.string(), kommuneName: z.string(), owner: z.boolean() }))
+    .optional(),
 })
 export type PersonView = z.infer<typeof personView>
 

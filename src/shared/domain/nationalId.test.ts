@@ -71,10 +71,13 @@ describe('fnr-test-vectors.csv, structure only (checkNationalId)', () => {
     }
   })
 
-  it('gives no birth date for the rows that need the 2032 rule', () => {
+  it('gives a birth date also for the rows that need the 2032 rule (latest century not in the future)', () => {
     const rows = validVectors.filter((v) => v.rules === '2032')
     expect(rows).toHaveLength(4)
-    for (const v of rows) expect(checkNationalId(v.id), v.id).toMatchObject({ ok: true, birthDate: null })
+    for (const v of rows) {
+      const r = checkNationalId(v.id)
+      expect(r.ok && r.birthDate, v.id).toMatch(/^(19|20)\d\d-\d\d-\d\d$/)
+    }
   })
 })
 
@@ -162,10 +165,13 @@ describe('birth date', () => {
     ['15021951940', '2019-02-15'],
     ['02013299997', '2032-01-02'], // Skatteetaten's 2032 example; remainder 0 fits the table
     ['30108299920', '1982-10-30'], // 999 with yy 82 → 1940–1999 series
-    ['30108299939', null], // remainder 1: 2032 rule, individnummer says nothing about century
-    ['55102499947', null], // remainder 2
-    ['41819077906', null], // remainder 1, D + Tenor
-    ['41819077302', null], // Tenor D-nummer for 01.01.90 with individnummer 773: outside the table
+    // 2032 rule (remainder 1–3): the individnummer says nothing about the century, so the latest
+    // century that does not put the birth in the future (issue 17).
+    ['06819048027', '1990-01-06'], // Tenor, remainder ≠ 0: the issue's example
+    ['30108299939', '1982-10-30'], // remainder 1
+    ['55102499947', '2024-10-15'], // remainder 2
+    ['41819077906', '1990-01-01'], // remainder 1, D + Tenor
+    ['41819077302', '1990-01-01'], // Tenor D-nummer for 01.01.90 with individnummer 773: outside the table
   ])('%s → %s', (id, expected) => {
     expect(checkNationalId(id)).toMatchObject({ ok: true, birthDate: expected })
   })
@@ -177,19 +183,21 @@ describe('birth date', () => {
     ['150139', 750, 899, '2039-01-15'],
     ['150170', 900, 999, '1970-01-15'], // 900–999 with yy ≥ 40 → 1900s
     ['150170', 0, 499, '1970-01-15'],
-    ['150160', 750, 899, null], // never issued: 750–899 with yy ≥ 40
-    ['150145', 500, 749, null], // never issued: 500–749 with yy 40–53
-    ['290200', 0, 499, null], // 29.02.1900 did not exist, though the check digits pass
+    ['150160', 750, 899, '1960-01-15'], // never issued under 1964 rules: latest past century
+    ['150145', 500, 749, '1945-01-15'], // never issued under 1964 rules: latest past century
+    ['290200', 0, 499, '2000-02-29'], // 29.02.1900 did not exist: 2000 was a leap year
   ])('%s with individnummer %i–%i → %s', (ddmmyy, from, to, expected) => {
     const id = makeId(ddmmyy, from, to)
     expect(checkNationalId(id)).toMatchObject({ ok: true, birthDate: expected })
   })
 
-  it('gives no birth date for any number that only the 2032 rule accepts', () => {
+  it('gives a birth date for every number that only the 2032 rule accepts', () => {
     for (const rest of [1, 2, 3]) {
       const id = makeId('150170', 100, 499, rest)
       expect(k1Remainder(id)).toBe(rest)
-      expect(checkNationalId(id)).toMatchObject({ ok: true, idType: 'fnr', birthDate: null })
+      expect(checkNationalId(id)).toMatchObject({ ok: true, idType: 'fnr', birthDate: '1970-01-15' })
+      const young = makeId('150120', 100, 499, rest)
+      expect(checkNationalId(young)).toMatchObject({ ok: true, birthDate: '2020-01-15' })
     }
   })
 

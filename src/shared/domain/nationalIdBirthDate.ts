@@ -6,10 +6,13 @@
  * Tenor: month + 80). The century comes from the individnummer (digits 7–9) — but only for
  * numbers issued under the 1964 rules. Skatteetaten, "Nytt fødselsnummer fra 2032": for numbers
  * issued from 2032 "Individnummeret vil ikke lenger angi århundre", and the birth date must be
- * read from Folkeregisteret. A number whose first check digit only fits the 2032 rule (k1
- * remainder 1–3) is therefore new-style and gets no birth date. Numbers with remainder 0 fit both
- * rules; we apply the 1964 century table to them, which is right for every number issued before
- * 2032 — revisit once new-style numbers with remainder 0 are issued.
+ * read from Folkeregisteret. Still, every valid number gets a birth date (issue 17: a person
+ * must be findable by birth date, and the Folkeregister fill corrects it):
+ * - remainder 0 (fits the 1964 rule): the 1964 century table, right for every number issued
+ *   before 2032;
+ * - remainder 1–3 (only the 2032 rule), an individnummer outside the table, or a date that does
+ *   not exist in the table's century: the latest century that does not put the birth in the
+ *   future (06819048027 → 1990-01-06, 29.02.00 → 2000-02-29).
  */
 
 export type CenturyInput = { individnummer: number; yy: number }
@@ -43,20 +46,34 @@ export function k1Remainder(digits: string): number {
 export type DateOffsets = { dayOffset: 0 | 40; monthOffset: 0 | 40 | 80 }
 
 /**
- * The birth date as 'yyyy-mm-dd', or null when it cannot be known for sure: a 2032-rule number,
- * an individnummer outside the century table, or a date that does not exist in the derived
- * century (29.02.00 with individnummer < 500 would be 29 Feb 1900, which never was).
+ * The birth date as 'yyyy-mm-dd' (see the top of this file for the century rules), or null only
+ * when the day and month do not form a date in any candidate century. `today` ('yyyy-mm-dd')
+ * bounds the fallback century.
  */
-export function birthDateOf(digits: string, { dayOffset, monthOffset }: DateOffsets): string | null {
-  if (k1Remainder(digits) !== 0) return null
+export function birthDateOf(
+  digits: string,
+  { dayOffset, monthOffset }: DateOffsets,
+  today: string = new Date().toISOString().slice(0, 10),
+): string | null {
   const day = Number(digits.slice(0, 2)) - dayOffset
   const month = Number(digits.slice(2, 4)) - monthOffset
   const yy = Number(digits.slice(4, 6))
-  const century = centuryOf({ individnummer: Number(digits.slice(6, 9)), yy })
-  if (century === null) return null
-  const year = century + yy
+  if (k1Remainder(digits) === 0) {
+    const century = centuryOf({ individnummer: Number(digits.slice(6, 9)), yy })
+    const fromTable = century === null ? null : isoDate(century + yy, month, day)
+    if (fromTable) return fromTable
+  }
+  for (const century of [2000, 1900]) {
+    const date = isoDate(century + yy, month, day)
+    if (date && date <= today) return date
+  }
+  return null
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null
   return `${year}-${pad2(month)}-${pad2(day)}`
 }
 

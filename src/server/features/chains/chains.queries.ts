@@ -83,16 +83,31 @@ export async function chainRoots(trx: Trx, kommune: string, chainIds: string[]) 
     select x.chain_id, x.case_id, x.person_id, x.test_date, x.first_name, x.last_name from (
       select n.chain_id, c.id as case_id, c.person_id, to_char(c.test_date, 'YYYY-MM-DD') as test_date,
              p.first_name, p.last_name,
-             row_number() over (partition by n.chain_id order by n.node_date, c.id) as rn
+             y.is_root, bool_or(y.is_root) over (partition by n.chain_id) as has_root,
+             row_number() over (partition by n.chain_id order by y.is_root desc, n.node_date, c.id) as rn
         from chain_nodes n
         join cases c on c.id = n.node_id and c.kommune = ${kommune}
         join persons p on p.id = c.person_id
+        cross join lateral (select c.source_contact_id is null and c.source_event_id is null
+               and not exists (select 1 from contacts t where t.person_id = c.person_id and t.kommune = ${kommune})
+               as is_root) y
        where n.kommune = ${kommune} and n.node_type = 'case' and n.chain_id = any(${chainIds}::uuid[])
-         and c.source_contact_id is null and c.source_event_id is null
-         and not exists (select 1 from contacts t where t.person_id = c.person_id and t.kommune = ${kommune})
-    ) x where x.rn <= 3
+    ) x where x.rn <= 3 and x.is_root = x.has_root
     order by x.chain_id, x.rn`.execute(trx)
   return r.rows
+}
+
+/** Distinct persons of each given chain (cases and contacts; a contact who became a case counts once). */
+export async function chainPersons(trx: Trx, kommune: string, chainIds: string[]) {
+  if (chainIds.length === 0) return new Map<string, number>()
+  const r = await sql<{ chain_id: string; persons: number }>`
+    select n.chain_id, count(distinct coalesce(c.person_id, t.person_id))::int as persons
+      from chain_nodes n
+      left join cases c on n.node_type = 'case' and c.id = n.node_id and c.kommune = ${kommune}
+      left join contacts t on n.node_type = 'contact' and t.id = n.node_id and t.kommune = ${kommune}
+     where n.kommune = ${kommune} and n.chain_id = any(${chainIds}::uuid[]) and n.node_type <> 'event'
+     group by n.chain_id`.execute(trx)
+  return new Map(r.rows.map((x) => [x.chain_id, x.persons]))
 }
 
 /** The chain a node belongs to, with the chain's size. */

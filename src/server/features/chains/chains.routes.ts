@@ -1,5 +1,4 @@
 import { caseIdParam, chainIdParam, chainList, chainListQuery, chainView } from '../../../shared/api/chains'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import * as service from './chains.service'
 
@@ -7,10 +6,6 @@ const tags = ['smittekjeder']
 
 export const chainRoutes: AppPlugin = async (app) => {
   const deps = app.deps
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
-
   app.get(
     '/api/chains',
     { schema: { tags, querystring: chainListQuery, response: { 200: chainList } } },

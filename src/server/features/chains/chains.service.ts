@@ -35,6 +35,11 @@ export async function listChains(deps: AppDeps, ctx: RequestContext, query: z.ou
       s.kommune,
       items.map((r) => r.chain_id),
     )
+    const persons = await q.chainPersons(
+      trx,
+      s.kommune,
+      items.map((r) => r.chain_id),
+    )
     const last = items.at(-1)
     await audit(trx, ctx, {
       action: 'chain.list',
@@ -45,6 +50,7 @@ export async function listChains(deps: AppDeps, ctx: RequestContext, query: z.ou
       items: items.map((r) => ({
         id: r.chain_id,
         size: r.size,
+        persons: persons.get(r.chain_id) ?? 0,
         cases: r.cases,
         contacts: r.contacts,
         events: r.events,
@@ -106,6 +112,7 @@ async function loadView(trx: Trx, ctx: RequestContext, kommune: string, caseId: 
     chainId: chain.chain_id,
     caseId,
     size: chain.size,
+    persons: (await q.chainPersons(trx, kommune, [chain.chain_id])).get(chain.chain_id) ?? 0,
     truncated: chain.size > view.nodes.length,
     nodes: view.nodes,
     edges: view.edges,

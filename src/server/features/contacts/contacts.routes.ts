@@ -10,7 +10,6 @@ import {
   contactPatch,
   convertToCaseBody,
 } from '../../../shared/api/contacts'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import { convertToCase } from './contacts.convert'
 import { createContacts } from './contacts.save'
@@ -20,11 +19,6 @@ const tags = ['nærkontakter']
 
 export const contactRoutes: AppPlugin = async (app) => {
   const deps = app.deps
-  // 401 before 400: an anonymous request learns nothing about the body it sent.
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
-
   app.post(
     '/api/cases/:id/contacts',
     { schema: { tags, params: caseIdParam, body: contactCreate, response: { 201: contactBatchResult } } },

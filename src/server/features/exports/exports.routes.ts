@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { EXPORT_COLUMNS, EXPORT_TYPE_LABELS, EXPORT_TYPES, exportQuery } from '../../../shared/api/exports'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import { authorize } from '../../policy/policy'
 import { exportLineList } from './exports.service'
@@ -19,9 +18,6 @@ const columnsView = z.object({
 /** Export of the line list (SPEC §6): 'export.run', the active municipality only. */
 export const exportRoutes: AppPlugin = async (app) => {
   const deps = app.deps
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
   app.get('/api/exports/columns', { schema: { tags, response: { 200: columnsView } } }, async (req) => {
     authorize(req.ctx.actor, 'export.run')
     return {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { IMPORT_LIMITS } from '../../../shared/api/imports'
 import { inTenant } from '../../db/tenant'
@@ -17,10 +18,11 @@ afterEach(() => {
 })
 const app = () => f.t.app
 
-describe('a file with 20 kinds of bad rows', () => {
+describe('a file with 25 kinds of bad rows', () => {
   it('reports each problem on its row and column, and imports only what is valid when asked', async () => {
     const run = await uploadAndValidate(app(), f.oslo, 'feil.xlsx', await badRowsWorkbook())
-    expect(run.counts).toMatchObject({ rows: 21, valid: 1, errors: 20 })
+    expect(BAD_ROWS.length).toBeGreaterThanOrEqual(25)
+    expect(run.counts).toMatchObject({ rows: BAD_ROWS.length + 1, valid: 1, errors: BAD_ROWS.length })
     const rows = await allRows(f.oslo, run.id)
     const outcome = BAD_ROWS.map(([kind, , column, fragment], i) => {
       const row = rows.find((r) => r.rowNumber === i + 2)!
@@ -29,7 +31,10 @@ describe('a file with 20 kinds of bad rows', () => {
       return { kind, status: row.status, hit: hit ? 'ok' : JSON.stringify(errors) }
     })
     expect(outcome).toEqual(BAD_ROWS.map(([kind]) => ({ kind, status: 'error', hit: 'ok' })))
-    expect(rows.find((r) => r.rowNumber === 22)).toMatchObject({ status: 'valid', issues: [] })
+    expect(rows.find((r) => r.rowNumber === BAD_ROWS.length + 2)).toMatchObject({
+      status: 'valid',
+      issues: [],
+    })
 
     const report = await f.oslo.inject({ url: `/api/imports/${run.id}/report.xlsx` })
     expect(report.statusCode).toBe(200)
@@ -44,15 +49,68 @@ describe('a file with 20 kinds of bad rows', () => {
       'Feil',
       'Fornavn må fylles ut',
     ])
-    expect(problems.rowCount).toBeGreaterThanOrEqual(21)
+    expect(problems.rowCount).toBeGreaterThanOrEqual(BAD_ROWS.length + 1)
 
     const strict = await commit(app(), f.oslo, run.id, 'strict')
     expect([strict.status, strict.body.code]).toEqual([409, 'import-has-errors'])
     const before = await tableCounts(app(), '0301')
     const { body: done } = await commit(app(), f.oslo, run.id, 'valid_only')
-    expect(done).toMatchObject({ state: 'committed', counts: { cases: 1, errors: 20, imported: 1 } })
+    expect(done).toMatchObject({
+      state: 'committed',
+      counts: { cases: 1, errors: BAD_ROWS.length, imported: 1 },
+    })
     const after = await tableCounts(app(), '0301')
     expect(after.cases - before.cases).toBe(1)
+  })
+})
+
+describe('a row that fails only on saving', () => {
+  it('is rolled back alone and reported at its row and column; every other row is saved', async () => {
+    const base = (i: number) => ({
+      nationalId: nid('1966-06-06', i),
+      firstName: `Lagre${i}`,
+      lastName: 'Radsen',
+      testDate: '08.03.2021',
+      testType: 'PCR',
+      residenceKommune: '0301',
+    })
+    const file = await workbook({ cases: [base(1), base(2), base(3)] })
+    const run = await uploadAndValidate(app(), f.oslo, 'lagring.xlsx', file)
+    expect(run.counts).toMatchObject({ rows: 3, valid: 3, errors: 0 })
+    // What the dry run cannot see: the code is gone from the register by the time of the commit.
+    await inTenant(app().deps.db, { kommune: '0301' }, (trx) =>
+      sql`update import_rows set data = jsonb_set(data, '{person,residenceKommune}', '"9999"')
+           where run_id = ${run.id} and row_number = 3`.execute(trx),
+    )
+    const before = await tableCounts(app(), '0301')
+    const { body: done } = await commit(app(), f.oslo, run.id, 'strict')
+    expect(done).toMatchObject({
+      state: 'committed',
+      counts: { cases: 2, imported: 2, errors: 1, failedAtCommit: 1 },
+    })
+    const after = await tableCounts(app(), '0301')
+    expect([after.cases - before.cases, after.persons - before.persons]).toEqual([2, 2])
+    const rows = await allRows(f.oslo, run.id)
+    expect(rows.find((r) => r.rowNumber === 3)).toMatchObject({
+      status: 'error',
+      issues: [
+        { column: 'Bostedskommune (nummer)', severity: 'error', message: expect.stringContaining('«9999»') },
+      ],
+    })
+    const report = await f.oslo.inject({ url: `/api/imports/${run.id}/report.xlsx` })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(report.rawPayload as never)
+    expect(wb.getWorksheet('Problemer')!.getRow(2).values).toEqual([
+      undefined,
+      'Tilfeller',
+      3,
+      'Bostedskommune (nummer)',
+      'Feil',
+      expect.stringContaining('9999'),
+    ])
+    // The same file again: the two saved rows are skipped, the failed one is imported now.
+    const again = await uploadAndValidate(app(), f.oslo, 'lagring.xlsx', file)
+    expect(again.counts).toMatchObject({ rows: 3, valid: 1, duplicates: 2 })
   })
 })
 
@@ -123,9 +181,23 @@ describe('refused files, with a Norwegian reason, before parsing', () => {
       ws.getCell('C2').value = { formula: 'A1&"x"', result: 'x' } as never
       ws.getCell('D2').value = 'Etternavn'
     })
-    const run = await uploadAndValidate(app(), f.oslo, 'formel.xlsx', bytes)
+    // In the first data row it is seen already on upload (which reads up to the first data row).
+    const up = await uploadFile(app(), f.oslo, 'formel.xlsx', bytes)
+    expect([up.statusCode, up.json().code]).toEqual([422, 'import-formula'])
+    expect(up.json().title).toMatch(/Cellen C2 i arket «Tilfeller» inneholder en formel/)
+    const later = await workbook(
+      {
+        cases: [{ nationalId: nid('1970-01-01', 90), firstName: 'A', lastName: 'B', testDate: '08.03.2021' }],
+      },
+      (wb) => {
+        const ws = wb.getWorksheet('Tilfeller')!
+        ws.getCell('C3').value = { formula: 'A1&"x"', result: 'x' } as never
+        ws.getCell('D3').value = 'Etternavn'
+      },
+    )
+    const run = await uploadAndValidate(app(), f.oslo, 'formel2.xlsx', later)
     expect(run.state).toBe('refused')
-    expect(run.error).toMatch(/Cellen C2 i arket «Tilfeller» inneholder en formel/)
+    expect(run.error).toMatch(/Cellen C3 i arket «Tilfeller» inneholder en formel/)
     const csv = await uploadAndValidate(
       app(),
       f.oslo,

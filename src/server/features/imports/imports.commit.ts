@@ -2,7 +2,13 @@ import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { caseCreate } from '../../../shared/api/cases'
 import type { contactCreate } from '../../../shared/api/contacts'
-import type { ImportCounts, ImportMode, ImportRecordType } from '../../../shared/api/imports'
+import type {
+  ImportCounts,
+  ImportIssue,
+  ImportMode,
+  ImportRecordType,
+  SheetMapping,
+} from '../../../shared/api/imports'
 import type { PersonRef } from '../../../shared/api/persons'
 import { normalizeNationalId } from '../../../shared/domain/nationalId'
 import { audit, diffFields, dropAuditBatch, flushAuditBatch, startAuditBatch } from '../../audit/audit'
@@ -27,8 +33,10 @@ import { type Claim, workerContext } from './imports.worker-context'
  * ONE transaction through the same functions manual entry uses (resolvePerson, the case insert
  * with its checks, saveContactRows), with each row's key in import_keys — so the run is all or
  * nothing, a crash leaves nothing behind, and importing the same rows again creates nothing.
- * Mode 'strict' stops at the first failing row; 'valid_only' rolls back just that row (savepoint)
- * and reports it.
+ * Every row is written in its own savepoint: a row that passed the dry run but fails on saving
+ * (a conflict since, a constraint the dry run could not see) is rolled back alone and reported at
+ * its row and column like a dry-run error; every other valid row is saved (both modes — 'strict'
+ * only differs in refusing to start when the dry run found errors).
  */
 export const commitHooks: { afterRow?: (n: number) => void } = {}
 
@@ -62,7 +70,9 @@ interface Commit {
   personByName: Map<string, string>
   /** National ids of the current page, looked up at once (resolvePerson's `looked`). */
   owners: Map<string, NationalIdOwner | null>
-  failed: { recordType: ImportRecordType; row: number; message: string }[]
+  failed: { recordType: ImportRecordType; row: number; issues: ImportIssue[] }[]
+  /** The file's header for a field of a record type (for reporting a failure at its column). */
+  columnOf: (type: ImportRecordType, field: string | null) => string | null
   written: number
   /** Keys of rows written in this page, inserted together at the end of the page. */
   keys: q.ImportKey[]
@@ -100,6 +110,7 @@ export async function runCommit(deps: AppDeps, claim: Claim) {
         personByName: new Map(),
         owners: new Map(),
         failed: [],
+        columnOf: columnLookup(run.mapping as SheetMapping[], run.sheets as SheetHeaders[]),
         written: 0,
         keys: [],
       }
@@ -175,17 +186,124 @@ async function commitRow(
   data: Record<string, unknown>,
 ) {
   // The page's keys were checked by commitType, in this transaction: no per-row check.
-  if (c.mode === 'strict') return writeRow(c, type, key, data, row)
+  const counts = { ...c.counts }
+  const names = c.personByName.size
+  const keys = c.keys.length
   try {
     await inSavepoint(c.trx, 'import_row', () => writeRow(c, type, key, data, row))
   } catch (err) {
-    if (!(err instanceof AppError) || err.status >= 500) throw err
-    c.counts.failedAtCommit++
-    c.failed.push({ recordType: type, row, message: messageOf(err) })
+    const issues = rowFailure(
+      err,
+      (field) => c.columnOf(type, field),
+      (field) => valueIn(data, field),
+    )
+    if (!issues) throw err
+    // Undo what the row added to the run's own bookkeeping, as the savepoint undid its writes.
+    c.counts = { ...counts, failedAtCommit: counts.failedAtCommit + 1 }
+    c.keys.length = keys
+    if (c.personByName.size > names)
+      for (const k of [...c.personByName.keys()].slice(names)) c.personByName.delete(k)
+    c.failed.push({ recordType: type, row, issues })
   }
 }
 
-const messageOf = (err: AppError) => [err.title, ...(err.extra.errors ?? []).map((e) => e.message)].join(': ')
+export type SheetHeaders = { name: string; headers: string[] }
+
+/** Field → the header of the column mapped to it, per record type. */
+export function columnLookup(mapping: SheetMapping[], sheets: SheetHeaders[]) {
+  return (type: ImportRecordType, field: string | null) => {
+    if (!field) return null
+    for (const m of mapping) {
+      if (m.recordType !== type) continue
+      const i = m.columns.indexOf(field)
+      if (i >= 0) return sheets.find((s) => s.name === m.name)?.headers[i] ?? null
+    }
+    return null
+  }
+}
+
+/** Table columns the row writes, by their field name (for constraint errors of the database). */
+const COLUMN_FIELDS: Record<string, string> = {
+  residence_kommune: 'residenceKommune',
+  residence_bydel: 'residenceBydel',
+  national_id: 'nationalId',
+  birth_date: 'birthDate',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  test_date: 'testDate',
+  result_date: 'resultDate',
+  onset_date: 'onsetDate',
+  likely_infection_date: 'likelyInfectionDate',
+  last_exposure: 'lastExposure',
+  exposure_setting: 'exposureSetting',
+  test_type: 'testType',
+  infection_source: 'infectionSource',
+  interview_status: 'interviewStatus',
+  starts_at: 'startsAt',
+  ends_at: 'endsAt',
+  exposure_at: 'exposureAt',
+}
+
+const DB_MESSAGES: Record<string, (value: string | null) => string> = {
+  '23503': (v) => (v ? `«${v}» finnes ikke i registeret` : 'Viser til noe som ikke finnes'),
+  '23505': () => 'Finnes allerede',
+  '23514': (v) => (v ? `Ugyldig verdi «${v}»` : 'Ugyldig verdi'),
+  '23502': () => 'Må fylles ut',
+}
+
+/**
+ * The issues of a row that failed on saving, or null when the failure is not the row's fault
+ * (the connection, a bug): then the commit fails as a whole and is retried.
+ */
+export function rowFailure(
+  err: unknown,
+  columnOf: (field: string | null) => string | null,
+  fieldValue: (field: string) => string | null = () => null,
+): ImportIssue[] | null {
+  const issue = (field: string | null, message: string): ImportIssue => ({
+    column: columnOf(field),
+    field,
+    severity: 'error',
+    message: `Kunne ikke lagres: ${message}`,
+  })
+  if (err instanceof AppError) {
+    if (err.status >= 500) return null
+    const fieldErrors = err.extra.errors ?? []
+    if (!fieldErrors.length) {
+      const path = typeof err.extra.path === 'string' ? err.extra.path : null
+      return [issue(path ? lastField(path) : null, err.title)]
+    }
+    return fieldErrors.map((e) => issue(lastField(e.path), e.message))
+  }
+  const db = err as { code?: unknown; column?: unknown; constraint?: unknown; detail?: unknown }
+  if (typeof db?.code !== 'string' || !/^2[23]/.test(db.code)) return null
+  const detail = typeof db.detail === 'string' ? db.detail : ''
+  const key = /Key \(([^)]+)\)=\(([^)]*)\)/.exec(detail)
+  const column =
+    (typeof db.column === 'string' && db.column) ||
+    key?.[1] ||
+    Object.keys(COLUMN_FIELDS).find(
+      (col) => typeof db.constraint === 'string' && db.constraint.includes(col),
+    ) ||
+    null
+  const field = column ? (COLUMN_FIELDS[column] ?? null) : null
+  const value = key?.[2] ?? (field ? fieldValue(field) : null)
+  const message = DB_MESSAGES[db.code]?.(value) ?? 'Ugyldig verdi'
+  return [issue(field, message)]
+}
+
+/** A field's value in a row's data (the person's fields are nested). */
+function valueIn(data: Record<string, unknown>, field: string): string | null {
+  const v = (data.person as Record<string, unknown> | undefined)?.[field] ?? data[field]
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null
+}
+
+/** 'body.person.nationalId' → 'nationalId'; 'person' → 'person'. */
+const lastField = (path: string) =>
+  path
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p))
+    .pop() ?? null
 
 async function writeRow(
   c: Commit,
@@ -194,40 +312,22 @@ async function writeRow(
   data: Record<string, unknown>,
   row: number,
 ) {
-  try {
-    let ids: { recordId: string; personId: string | null }
-    if (type === 'cases') ids = await writeCase(c, data as never)
-    else if (type === 'events') ids = await writeEvent(c, data)
-    else if (type === 'contacts') ids = await writeContact(c, data as never, row)
-    else ids = await writeParticipant(c, data as never, row)
-    c.keys.push({
-      kommune: c.claim.kommune,
-      record_type: type,
-      row_key: key,
-      record_id: ids.recordId,
-      person_id: ids.personId,
-      run_id: c.claim.id,
-    })
-    const ext = key.startsWith('ext:') ? key.slice(4) : null
-    if (ext && type === 'cases') c.caseByRef.set(ext, ids.recordId)
-    if (ext && type === 'events') c.eventByRef.set(ext, ids.recordId)
-  } catch (err) {
-    if (err instanceof AppError && c.mode === 'strict')
-      throw new AppError(
-        err.status,
-        err.code,
-        `Rad ${row} (${SHEET_NAMES[type]}): ${messageOf(err)}`,
-        err.extra,
-      )
-    throw err
-  }
-}
-
-const SHEET_NAMES: Record<ImportRecordType, string> = {
-  cases: 'tilfeller',
-  contacts: 'nærkontakter',
-  events: 'hendelser',
-  participants: 'deltakere',
+  let ids: { recordId: string; personId: string | null }
+  if (type === 'cases') ids = await writeCase(c, data as never)
+  else if (type === 'events') ids = await writeEvent(c, data)
+  else if (type === 'contacts') ids = await writeContact(c, data as never, row)
+  else ids = await writeParticipant(c, data as never, row)
+  c.keys.push({
+    kommune: c.claim.kommune,
+    record_type: type,
+    row_key: key,
+    record_id: ids.recordId,
+    person_id: ids.personId,
+    run_id: c.claim.id,
+  })
+  const ext = key.startsWith('ext:') ? key.slice(4) : null
+  if (ext && type === 'cases') c.caseByRef.set(ext, ids.recordId)
+  if (ext && type === 'events') c.eventByRef.set(ext, ids.recordId)
 }
 
 /**
@@ -394,7 +494,7 @@ async function finishCommit(c: Commit, fileName: string, sha256: string) {
   for (const f of c.failed)
     await sql`
       update import_rows set status = 'error', data = null,
-             issues = issues || ${JSON.stringify([{ column: null, field: null, severity: 'error', message: f.message }])}::jsonb
+             issues = issues || ${JSON.stringify(f.issues)}::jsonb
        where run_id = ${id} and kommune = ${kommune} and record_type = ${f.recordType} and row_number = ${f.row}`.execute(
       c.trx,
     )

@@ -15,6 +15,20 @@ export const normalizeHeader = (h: string) =>
     .replace(/[*:]+$/, '')
     .trim()
 
+/** The header without a parenthesised note: «Prøvedato (dd.mm.åååå)» → «prøvedato». */
+const withoutNote = (h: string) => normalizeHeader(h.replace(/\([^)]*\)/g, ' '))
+
+/** The field a header names: the template's header or one of the headings municipalities use. */
+export function fieldOfHeader(recordType: ImportRecordType, header: string): string | null {
+  const n = normalizeHeader(header)
+  const names = (f: (typeof IMPORT_FIELDS)[ImportRecordType][number]) => [f.header, ...(f.aliases ?? [])]
+  const exact = IMPORT_FIELDS[recordType].find((f) => names(f).some((a) => normalizeHeader(a) === n))
+  if (exact) return exact.field
+  const bare = withoutNote(header)
+  const loose = IMPORT_FIELDS[recordType].find((f) => names(f).some((a) => withoutNote(a) === bare))
+  return loose?.field ?? null
+}
+
 /** Saved mappings of the municipality: record type → normalised header → field. */
 export type SavedMappings = Map<ImportRecordType, Map<string, string>>
 
@@ -22,11 +36,7 @@ export type SavedMappings = Map<ImportRecordType, Map<string, string>>
 export function guessRecordType(name: string, headers: string[]): ImportRecordType | null {
   const n = normalizeHeader(name)
   for (const t of RECORD_TYPES) if (normalizeHeader(RECORD_TYPE_SHEETS[t]) === n) return t
-  const hs = new Set(headers.map(normalizeHeader))
-  const has = (t: ImportRecordType, field: string) => {
-    const f = IMPORT_FIELDS[t].find((x) => x.field === field)!
-    return [f.header, ...(f.aliases ?? [])].some((a) => hs.has(normalizeHeader(a)))
-  }
+  const has = (t: ImportRecordType, field: string) => headers.some((h) => fieldOfHeader(t, h) === field)
   if (has('participants', 'eventRef') && has('participants', 'role')) return 'participants'
   if (has('contacts', 'caseRef')) return 'contacts'
   if (has('events', 'name') && has('events', 'startsAt') && !has('cases', 'firstName')) return 'events'
@@ -55,15 +65,29 @@ export function autoColumns(
   const used = new Set<string>()
   return headers.map((h) => {
     const n = normalizeHeader(h)
-    const fromSaved = mine?.get(n)
-    const def = IMPORT_FIELDS[recordType].find(
-      (f) => normalizeHeader(f.header) === n || f.aliases?.some((a) => normalizeHeader(a) === n),
-    )
-    const field = fromSaved ?? def?.field ?? null
+    const field = mine?.get(n) ?? fieldOfHeader(recordType, h)
     if (!field || used.has(field)) return null
     used.add(field)
     return field
   })
+}
+
+/** Every non-empty column of an imported sheet that fills no field: listed, never dropped silently. */
+export function unmappedColumns(mapping: SheetMapping[], sheets: { name: string; headers: string[] }[]) {
+  const out: { sheet: string; column: string; message: string }[] = []
+  for (const m of mapping) {
+    if (!m.recordType) continue
+    const headers = sheets.find((s) => s.name === m.name)?.headers ?? []
+    headers.forEach((h, i) => {
+      if (m.columns[i]) return
+      out.push({
+        sheet: m.name,
+        column: h,
+        message: `Kolonnen «${h}» er ikke koblet til et felt og blir ikke importert`,
+      })
+    })
+  }
+  return out
 }
 
 /** Problems with a mapping the user sent, per sheet (unknown field, used twice, required missing). */

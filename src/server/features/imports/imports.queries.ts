@@ -31,6 +31,8 @@ const RUN_COLUMNS = [
   'r.updated_at',
   'r.validated_at',
   'r.committed_at',
+  'r.step_started_at',
+  'r.step_total',
 ] as const
 
 function runs(trx: Trx, kommune: string) {
@@ -268,4 +270,56 @@ export async function pendingRuns(db: Database, staleSeconds: number) {
   const r = await sql<{ id: string; kommune: string }>`
     select * from import_pending_runs(${staleSeconds})`.execute(db)
   return r.rows
+}
+
+/** Municipalities and city districts of the org register (not tenant data), for residence codes. */
+export async function residenceUnits(trx: Trx) {
+  return trx
+    .selectFrom('org_units')
+    .select(['code', 'kind', 'name', 'short_name', 'kommune_code'])
+    .where('kind', 'in', ['kommune', 'bydel'])
+    .execute()
+}
+
+export async function mappingPresets(trx: Trx, kommune: string) {
+  return trx
+    .selectFrom('import_mapping_presets')
+    .select(['id', 'name', 'sheets', 'updated_at'])
+    .where('kommune', '=', kommune)
+    .orderBy('name')
+    .execute()
+}
+
+export async function mappingPreset(trx: Trx, kommune: string, id: string) {
+  return trx
+    .selectFrom('import_mapping_presets')
+    .select(['id', 'name', 'sheets'])
+    .where('kommune', '=', kommune)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** Saves (or replaces, by name) a named mapping; returns its id. */
+export async function saveMappingPreset(
+  trx: Trx,
+  values: { kommune: string; name: string; sheets: string; userId: string },
+) {
+  return trx
+    .insertInto('import_mapping_presets')
+    .values({
+      kommune: values.kommune,
+      name: values.name,
+      sheets: values.sheets,
+      created_by: values.userId,
+      updated_by: values.userId,
+    })
+    .onConflict((oc) =>
+      oc.columns(['kommune', 'name']).doUpdateSet((eb) => ({
+        sheets: eb.ref('excluded.sheets'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: sql`now()`,
+      })),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow()
 }

@@ -50,8 +50,14 @@ export const csvSheetName = (fileName: string) => fileName.replace(/\.[^.]+$/, '
 
 /** All rows of the file; for a CSV the one "sheet" is named after the file. */
 export async function* readRows(src: FileSource): AsyncGenerator<SheetRow> {
-  if (src.kind === 'csv') yield* readCsv(src)
-  else yield* readXlsx(src)
+  const rows = src.kind === 'csv' ? readCsv(src) : readXlsx(src)
+  // PostgreSQL cannot store a NUL byte in text or jsonb: shown as U+FFFD, so the row stays
+  // visible in the preview and its checks name the cell (issue 17, hostile text).
+  for await (const row of rows) {
+    for (const cell of row.cells)
+      if (cell?.text.includes('\u0000')) cell.text = cell.text.replaceAll('\u0000', '\uFFFD')
+    yield row
+  }
 }
 
 async function* readCsv(src: FileSource): AsyncGenerator<SheetRow> {
@@ -94,23 +100,36 @@ async function* readXlsx(src: FileSource): AsyncGenerator<SheetRow> {
   }
 }
 
-/** The first row of each sheet, i.e. its headers, cheaply (the rest of each sheet is skipped). */
-export async function readHeaders(src: FileSource): Promise<{ name: string; headers: string[] }[]> {
+/**
+ * The first row of each sheet, i.e. its headers, and whether a row of data follows, cheaply:
+ * reading stops at the first data row, the rest of each sheet is never parsed.
+ */
+export async function readHeaders(
+  src: FileSource,
+): Promise<{ name: string; headers: string[]; hasData: boolean }[]> {
+  const filled = (cells: Cell[]) => cells.some((c) => c.text.trim() !== '')
   if (src.kind === 'csv') {
-    for await (const row of readCsv(src)) return [{ name: row.sheet, headers: cleanHeaders(row.cells) }]
-    return [{ name: csvSheetName(src.fileName), headers: [] }]
+    let headers: string[] | null = null
+    for await (const row of readCsv(src)) {
+      if (headers === null) headers = cleanHeaders(row.cells)
+      else if (filled(row.cells)) return [{ name: row.sheet, headers, hasData: true }]
+    }
+    return [{ name: csvSheetName(src.fileName), headers: headers ?? [], hasData: false }]
   }
-  const out: { name: string; headers: string[] }[] = []
+  const out: { name: string; headers: string[]; hasData: boolean }[] = []
   try {
     const wb = openWorkbook(src.bytes, false)
     for (const sheet of wb.sheets) {
       let headers: string[] = []
-      // Stops at the first row with a heading: the rest of the sheet is never parsed.
+      let hasData = false
       for (const row of sheetRows(src.bytes, wb, sheet)) {
-        headers = cleanHeaders(row.cells)
-        if (headers.length > 0) break
+        if (headers.length === 0) headers = cleanHeaders(row.cells)
+        else if (filled(row.cells)) {
+          hasData = true
+          break
+        }
       }
-      out.push({ name: sheet.name, headers })
+      out.push({ name: sheet.name, headers, hasData })
     }
   } catch (err) {
     asRefusal(err)

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs'
-import type { ImportIssue } from '../../../shared/api/imports'
+import type { ImportIssue, SheetMapping } from '../../../shared/api/imports'
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant } from '../../db/tenant'
 import { notFound } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
 import { authorize } from '../../policy/policy'
+import { unmappedColumns } from './imports.mapping'
 import * as q from './imports.queries'
 
 const STATUS_LABELS = {
@@ -38,6 +39,8 @@ export async function reportXlsx(deps: AppDeps, ctx: RequestContext, id: string)
     ]
     problems.getRow(1).font = { bold: true }
     const sheets = run.sheets as { name: string; headers: string[] }[]
+    for (const w of unmappedColumns(run.mapping as SheetMapping[], sheets))
+      problems.addRow([w.sheet, null, w.column, SEVERITY.warning, w.message])
     const perSheet = new Map<string, ExcelJS.Worksheet>()
     let offset = 0
     for (;;) {

@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart'
 import {
+  applyPresetBody,
   commitBody,
   IMPORT_LIMITS,
   importIdParam,
@@ -8,8 +9,8 @@ import {
   importRun,
   importRunList,
   mappingBody,
+  mappingPresetList,
 } from '../../../shared/api/imports'
-import { requireActor } from '../../auth/plugin'
 import { AppError } from '../../http/errors'
 import type { AppPlugin } from '../../http/types'
 import { authorize } from '../../policy/policy'
@@ -32,10 +33,6 @@ export const importRoutes: AppPlugin = async (app) => {
     limits: { fileSize: IMPORT_LIMITS.maxBytes, files: 1, fields: 5, parts: 6 },
     throwFileSizeLimit: true,
   })
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
-
   app.get('/api/imports/template.xlsx', { schema: { tags } }, async (req, reply) => {
     authorize(req.ctx.actor, 'import.run')
     return reply
@@ -49,11 +46,18 @@ export const importRoutes: AppPlugin = async (app) => {
     if (!req.isMultipart())
       throw new AppError(415, 'import-multipart', 'Last opp filen som skjema (multipart/form-data)')
     let file: { fileName: string; bytes: Buffer } | undefined
+    let part: Awaited<ReturnType<typeof req.file>> | undefined
     try {
-      const part = await req.file()
+      part = await req.file()
       if (part) file = { fileName: part.filename, bytes: await part.toBuffer() }
     } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge()
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        return service.refuseUpload(
+          deps,
+          req.ctx,
+          { fileName: part?.filename ?? '', size: part?.file.bytesRead ?? IMPORT_LIMITS.maxBytes + 1 },
+          tooLarge(),
+        )
       throw err
     }
     if (!file)
@@ -75,6 +79,14 @@ export const importRoutes: AppPlugin = async (app) => {
     '/api/imports/:id/mapping',
     { schema: { tags, params: importIdParam, body: mappingBody, response: { 200: importRun } } },
     (req) => service.setMapping(deps, req.ctx, req.params.id, req.body),
+  )
+  app.get('/api/imports/mappings', { schema: { tags, response: { 200: mappingPresetList } } }, (req) =>
+    service.listPresets(deps, req.ctx),
+  )
+  app.post(
+    '/api/imports/:id/mapping/preset',
+    { schema: { tags, params: importIdParam, body: applyPresetBody, response: { 200: importRun } } },
+    (req) => service.applyPreset(deps, req.ctx, req.params.id, req.body.presetId),
   )
   app.post(
     '/api/imports/:id/validate',

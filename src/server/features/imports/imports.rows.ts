@@ -10,7 +10,7 @@ import {
   type ImportRecordType,
 } from '../../../shared/api/imports'
 import { caseDateErrors, futureDateError } from '../../../shared/domain/caseDates'
-import { validateNationalId } from '../../../shared/domain/nationalId'
+import { checkNationalId as idStructure, validateNationalId } from '../../../shared/domain/nationalId'
 import {
   type Parsed,
   parseBoolean,
@@ -59,6 +59,7 @@ const PERSON_FIELDS = new Set([
   'postcode',
   'place',
   'residenceKommune',
+  'residenceBydel',
   'workplaceName',
   'confirmNew',
 ])
@@ -71,6 +72,41 @@ export interface RowContext {
   testEnvironment: boolean
   today: string
   kind: 'xlsx' | 'csv'
+  /** The org register's kommune and bydel codes (what saving a residence refers to). */
+  known?: KnownCodes
+}
+
+/** Codes and lower-case names of municipalities and city districts (org_units). */
+export interface KnownCodes {
+  kommuner: Map<string, string>
+  kommuneByName: Map<string, string>
+  /** bydel code → its kommune code */
+  bydeler: Map<string, string>
+  /** lower-case name → bydel codes (names repeat between cities) */
+  bydelByName: Map<string, string[]>
+}
+
+export function knownCodes(
+  units: { code: string; kind: string; name: string; short_name: string; kommune_code: string | null }[],
+) {
+  const k: KnownCodes = {
+    kommuner: new Map(),
+    kommuneByName: new Map(),
+    bydeler: new Map(),
+    bydelByName: new Map(),
+  }
+  for (const u of units) {
+    // «Oslo - Oslove»: the short name and each language's name are accepted.
+    const names = new Set([u.short_name, ...u.name.split(' - ')].map((n) => n.trim().toLowerCase()))
+    if (u.kind === 'kommune') {
+      k.kommuner.set(u.code, u.name)
+      for (const n of names) k.kommuneByName.set(n, u.code)
+    } else if (u.kind === 'bydel') {
+      k.bydeler.set(u.code, u.kommune_code ?? '')
+      for (const n of names) k.bydelByName.set(n, [...(k.bydelByName.get(n) ?? []), u.code])
+    }
+  }
+  return k
 }
 
 function parseCell(f: ImportField, cell: Cell): Parsed<unknown> {
@@ -121,6 +157,7 @@ export function checkRow(ctx: RowContext, cells: Cell[], rowNumber: number): Che
       !hasIssue(issues, def.field)
     )
       error(def.field, `${def.header} må fylles ut`)
+  if (ctx.recordType !== 'events') checkPerson(ctx, values, issues, error)
   const built = buildAndValidate(ctx, values, error)
   const externalId = (values.externalId as string | null | undefined) ?? null
   return {
@@ -162,6 +199,63 @@ function checkNationalId(ctx: RowContext, values: Record<string, unknown>, error
   const r = validateNationalId(id, { testEnvironment: ctx.testEnvironment })
   if (!r.ok) error('nationalId', r.message)
 }
+
+/**
+ * What saving a person would refuse, checked here so the row is caught in the dry run: residence
+ * codes the register knows (a name is turned into its code), a birth date that agrees with the
+ * national id, and enough to identify the person (a name and a national id or birth date).
+ */
+function checkPerson(
+  ctx: RowContext,
+  values: Record<string, unknown>,
+  issues: ImportIssue[],
+  error: ErrorFn,
+) {
+  const known = ctx.known
+  const kommune = values.residenceKommune as string | null | undefined
+  if (kommune && known) {
+    const code = /^\d{3,4}$/.test(kommune)
+      ? kommune.padStart(4, '0')
+      : known.kommuneByName.get(kommune.toLowerCase())
+    if (!code || !known.kommuner.has(code)) error('residenceKommune', `Ukjent kommune «${kommune}»`)
+    else values.residenceKommune = code
+  }
+  const bydel = values.residenceBydel as string | null | undefined
+  if (bydel && known) {
+    const inKommune = hasIssue(issues, 'residenceKommune') ? null : (values.residenceKommune as string | null)
+    let code: string | undefined
+    if (/^\d{5,6}$/.test(bydel)) code = bydel.padStart(6, '0')
+    else {
+      const named = known.bydelByName.get(bydel.toLowerCase()) ?? []
+      code = named.find((b) => !inKommune || known.bydeler.get(b) === inKommune) ?? named[0]
+    }
+    const of = code ? known.bydeler.get(code) : undefined
+    if (!code || of === undefined) error('residenceBydel', `Ukjent bydel «${bydel}»`)
+    else if (inKommune && of !== inKommune)
+      error('residenceBydel', `Bydelen «${bydel}» ligger ikke i kommunen ${inKommune}`)
+    else {
+      values.residenceBydel = code
+      if (!values.residenceKommune && !hasIssue(issues, 'residenceKommune')) values.residenceKommune = of
+    }
+  }
+  const nationalId = values.nationalId as string | null | undefined
+  const birthDate = values.birthDate as string | null | undefined
+  if (nationalId && birthDate) {
+    const id = idStructure(nationalId)
+    if (id.ok && id.birthDate && id.birthDate !== birthDate)
+      error(
+        'birthDate',
+        `Fødselsdatoen stemmer ikke med fødselsnummeret (som gir ${formatDate(id.birthDate)})`,
+      )
+  }
+  if (!nationalId && !birthDate && !hasIssue(issues, 'birthDate') && !hasIssue(issues, 'nationalId')) {
+    const field =
+      ctx.columns.includes('nationalId') || !ctx.columns.includes('birthDate') ? 'nationalId' : 'birthDate'
+    error(field, 'Fyll ut fødselsnummer eller fødselsdato, så personen kan identifiseres')
+  }
+}
+
+const formatDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
 
 function buildAndValidate(ctx: RowContext, values: Record<string, unknown>, error: ErrorFn) {
   const person = personOf(values)

@@ -137,7 +137,7 @@ describe('Windows-1252 CSV with æøå', () => {
         first_name: 'Bjørn',
         last_name: 'Løvås',
         national_id: null,
-        birth_date: null,
+        birth_date: '1975-12-12',
         phone: null,
         street: 'Sørli; 3',
         test_date: '2021-03-06',

@@ -12,7 +12,7 @@ import { todayOslo } from '../cases/cases.service'
 import { findCandidates } from '../persons/persons.queries'
 import * as q from './imports.queries'
 import { type FileSource, readRows, tooManyRows } from './imports.read'
-import { type CheckedRow, checkRow, type RowContext } from './imports.rows'
+import { type CheckedRow, checkRow, knownCodes, type RowContext } from './imports.rows'
 import { type Claim, workerContext } from './imports.worker-context'
 
 /**
@@ -57,7 +57,7 @@ export async function runDryRun(deps: AppDeps, claim: Claim) {
     const run = await q.findRun(trx, { id: claim.id, kommune: claim.kommune })
     const file = await q.fileOf(trx, claim)
     await q.deleteRows(trx, claim.id, claim.kommune)
-    return { run, file }
+    return { run, file, units: await q.residenceUnits(trx) }
   })
   if (!loaded.run || !loaded.file?.file_data) throw new Error('import run without file')
   const mapping = loaded.run.mapping as SheetMapping[]
@@ -79,6 +79,7 @@ export async function runDryRun(deps: AppDeps, claim: Claim) {
     bytes: loaded.file.file_data,
     fileName: loaded.file.file_name,
   }
+  const known = knownCodes(loaded.units)
   const headerSeen = new Set<string>()
   for await (const r of readRows(src)) {
     const m = sheets.get(r.sheet)
@@ -99,6 +100,7 @@ export async function runDryRun(deps: AppDeps, claim: Claim) {
       testEnvironment: deps.config.testEnvironment,
       today: st.today,
       kind: src.kind,
+      known,
     }
     addRow(st, ctx, r.sheet, r.rowNumber, checkRow(ctx, r.cells, r.rowNumber))
     if (st.batch.length >= BATCH) await flush(st)

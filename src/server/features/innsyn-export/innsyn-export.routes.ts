@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { uuid } from '../../../shared/api/codes'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import { exportPerson } from './innsyn-export.service'
 
@@ -10,9 +9,6 @@ const file = { 200: z.any().describe('JSON- eller PDF-fil') }
 
 /** Access request (innsyn, GDPR art. 15): everything about one person, as JSON or PDF. */
 export const innsynExportRoutes: AppPlugin = async (app) => {
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
   for (const format of ['json', 'pdf'] as const) {
     const url = format === 'json' ? '/api/persons/:id/innsyn-export' : '/api/persons/:id/innsyn-export.pdf'
     app.get(url, { schema: { tags, params, response: file } }, async (req, reply) => {

@@ -12,7 +12,6 @@ import {
   undoStepBody,
   updateSettingsBody,
 } from '../../../shared/api/onboarding'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import * as service from './onboarding.service'
 
@@ -24,10 +23,6 @@ const tags = ['oppstart']
  */
 export const onboardingRoutes: AppPlugin = async (app) => {
   const db = app.deps.db
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
-
   app.get(
     '/api/onboarding/kommuner',
     { schema: { tags, querystring: kommuneListQuery, response: { 200: kommuneList } } },

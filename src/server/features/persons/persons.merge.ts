@@ -159,6 +159,11 @@ async function moveReferences(trx: Trx, kommune: string, from: string, to: strin
   await sql`insert into person_links (person_id, kommune) select ${to}, kommune from person_links where person_id = ${from} on conflict do nothing`.execute(
     trx,
   )
+  // Other municipalities' own details of the merged person follow it (migration 0050).
+  const details = await sql<{
+    n: number
+  }>`select person_details_merge(${from}::uuid, ${to}::uuid) as n`.execute(trx)
+  moved.otherMunicipalityDetails = Number(details.rows[0]?.n ?? 0)
   return moved
 }
 

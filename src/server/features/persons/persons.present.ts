@@ -4,7 +4,12 @@ import type { PersonRow, PersonValues } from './persons.queries'
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
 /** The full person; a protected address stays hidden unless this request revealed it (audited). */
-export function presentPerson(p: PersonRow, kommune: string, reveal = false): PersonView {
+export function presentPerson(
+  p: PersonRow,
+  kommune: string,
+  reveal = false,
+  followedBy?: { kommune: string; kommune_name: string; owner: boolean }[],
+): PersonView {
   const hide = p.protected_address !== 'none' && !reveal
   return {
     id: p.id,
@@ -38,6 +43,15 @@ export function presentPerson(p: PersonRow, kommune: string, reveal = false): Pe
     version: p.version,
     createdAt: iso(p.created_at)!,
     updatedAt: iso(p.updated_at)!,
+    ...(followedBy
+      ? {
+          followedBy: followedBy.map((f) => ({
+            kommune: f.kommune,
+            kommuneName: f.kommune_name,
+            owner: f.owner,
+          })),
+        }
+      : {}),
   }
 }
 

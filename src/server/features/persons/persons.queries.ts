@@ -45,12 +45,61 @@ export async function insertPersonUnlessIdTaken(
   trx: Trx,
   values: PersonValues & Pick<PersonRow, 'kommune' | 'owner_unit' | 'first_name' | 'last_name'>,
 ) {
-  return trx
-    .insertInto('persons')
-    .values(values)
+  // The view `persons` cannot take ON CONFLICT: insert the identity, then this municipality's details.
+  const { identity, details } = splitPersonValues(values)
+  const row = await trx
+    .insertInto('person_identities')
+    .values({ ...identity, kommune: values.kommune, owner_unit: values.owner_unit })
     .onConflict((oc) => oc.column('national_id').doNothing())
-    .returningAll()
+    .returning('id')
     .executeTakeFirst()
+  if (!row) return undefined
+  await trx
+    .insertInto('person_details')
+    .values({ ...details, person_id: row.id, kommune: values.kommune, created_by: values.created_by ?? null })
+    .execute()
+  return trx.selectFrom('persons').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()
+}
+
+/** Columns kept per municipality (person_details, migration 0050); the rest is the shared identity. */
+export const DETAIL_COLUMNS = [
+  'phone',
+  'phone2',
+  'email',
+  'street',
+  'postcode',
+  'place',
+  'residence_kommune',
+  'residence_bydel',
+  'preferred_language',
+  'interpreter_needed',
+  'workplace_name',
+  'workplace_type',
+  'notes',
+] as const satisfies readonly (keyof PersonRow)[]
+type DetailColumn = (typeof DETAIL_COLUMNS)[number]
+
+export function splitPersonValues<T extends PersonValues & Pick<PersonRow, 'first_name' | 'last_name'>>(
+  values: T,
+) {
+  const identity: Record<string, unknown> = {}
+  const details: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) continue
+    if ((DETAIL_COLUMNS as readonly string[]).includes(k)) details[k] = v
+    else identity[k] = v
+  }
+  return {
+    identity: identity as Omit<T, DetailColumn>,
+    details: details as Partial<Pick<PersonRow, DetailColumn>>,
+  }
+}
+
+/** Other municipalities that work with the person (owner first): names only, never data. */
+export async function followedBy(trx: Trx, personId: string) {
+  const r = await sql<{ kommune: string; kommune_name: string; owner: boolean }>`
+    select * from person_followed_by(${personId}::uuid)`.execute(trx)
+  return r.rows
 }
 
 /** Optimistic update: undefined when the version no longer matches (or the row is not visible). */

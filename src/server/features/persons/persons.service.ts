@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { type PersonRef, personInput, type personUpdate } from '../../../shared/api/persons'
 import { validateNationalId } from '../../../shared/domain/nationalId'
+import { minimumIdentityErrors } from '../../../shared/domain/personIdentity'
 import { audit, diffFields } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
@@ -55,6 +56,7 @@ export async function resolvePerson(
     return { personId: p.id, created: false }
   }
   const input = newPersonInput.parse(ref) as NewPerson
+  for (const e of minimumIdentityErrors(input)) throw fieldError(`${path}.${e.field}`, e.message)
   let idType: q.PersonValues['id_type'] = null
   let birthDate = input.birthDate ?? null
   if (input.nationalId) {
@@ -62,6 +64,7 @@ export async function resolvePerson(
     const existing = looked?.has(id.id) ? looked.get(id.id) : await q.lookupByNationalId(trx, id.id)
     if (existing) {
       if (existing.owner_kommune !== kommune) await q.linkByNationalId(trx, id.id)
+      await fillOwnDetails(trx, ctx, existing.person_id, input)
       return { personId: existing.person_id, created: false }
     }
     idType = id.idType
@@ -98,10 +101,42 @@ export async function resolvePerson(
     if (!existing)
       throw new AppError(409, 'conflict', 'Personen ble registrert samtidig av noen andre. Prøv igjen.')
     if (existing.owner_kommune !== kommune) await q.linkByNationalId(trx, nationalId)
+    await fillOwnDetails(trx, ctx, existing.person_id, input)
     return { personId: existing.person_id, created: false }
   }
   await audit(trx, ctx, { action: 'person.create', recordType: 'person', recordId: row.id, personId: row.id })
   return { personId: row.id, created: true }
+}
+
+/**
+ * A known national id registered again (here or by another municipality): this municipality's own
+ * details get what its tracer typed, where its own details are still empty. Never another
+ * municipality's details (they are not readable here, migration 0050), never the shared identity.
+ */
+async function fillOwnDetails(trx: Trx, ctx: RequestContext, personId: string, input: NewPerson) {
+  const kommune = ctx.actor!.kommune!
+  const own = await q.findPerson(trx, { id: personId, kommune })
+  if (!own) return
+  const typed = q.splitPersonValues({ ...toColumns(input), first_name: '', last_name: '' }).details
+  const fill: q.PersonValues = {}
+  for (const [k, v] of Object.entries(typed) as [keyof typeof typed, unknown][]) {
+    if (v === null || v === undefined || v === '' || (k === 'interpreter_needed' && v === false)) continue
+    if (own[k] === null || own[k] === false) (fill as Record<string, unknown>)[k] = v
+  }
+  if (Object.keys(fill).length === 0) return
+  const after = await q.updatePerson(trx, personId, own.version, fill)
+  if (!after) return
+  const masked = own.protected_address !== 'none' ? PROTECTED_COLUMNS : []
+  await audit(trx, ctx, {
+    action: 'person.update',
+    recordType: 'person',
+    recordId: personId,
+    personId,
+    changes: diffFields(own as Record<string, unknown>, after as Record<string, unknown>, Object.keys(fill), {
+      masked,
+    }),
+    details: { ownDetails: true },
+  })
 }
 
 export async function createPerson(deps: AppDeps, ctx: RequestContext, ref: PersonRef) {
@@ -113,7 +148,7 @@ export async function createPerson(deps: AppDeps, ctx: RequestContext, ref: Pers
     const p = await q.findPerson(trx, { id: personId, kommune })
     if (!created)
       await audit(trx, ctx, { action: 'person.read', recordType: 'person', recordId: personId, personId })
-    return { created, person: presentPerson(p!, kommune) }
+    return { created, person: presentPerson(p!, kommune, false, await q.followedBy(trx, personId)) }
   })
 }
 
@@ -124,7 +159,7 @@ export async function getPerson(deps: AppDeps, ctx: RequestContext, id: string) 
     const p = await q.findPerson(trx, { id, kommune })
     if (!p) throw notFound('Personen')
     await audit(trx, ctx, { action: 'person.read', recordType: 'person', recordId: id, personId: id })
-    return presentPerson(p, kommune)
+    return presentPerson(p, kommune, false, await q.followedBy(trx, id))
   })
 }
 
@@ -178,11 +213,16 @@ export async function updatePerson(
           )
         values.national_id = r.id
         values.id_type = r.idType
+        if (!before.birth_date && values.birth_date === undefined) values.birth_date = r.birthDate
       } else {
         values.national_id = null
         values.id_type = null
       }
     }
+    const nextNationalId = values.national_id !== undefined ? values.national_id : before.national_id
+    const nextBirthDate = values.birth_date !== undefined ? values.birth_date : before.birth_date
+    for (const e of minimumIdentityErrors({ nationalId: nextNationalId, birthDate: nextBirthDate }))
+      throw fieldError(`body.${e.field}`, e.message)
     const after = await q.updatePerson(trx, id, patch.version, values)
     if (!after) throw conflict(presentPerson(before, kommune))
     // A protected address must not become readable through the (exportable) audit log.
@@ -196,14 +236,24 @@ export async function updatePerson(
         masked,
       },
     )
+    // Identity fields are shared with every municipality that works with the person: a
+    // correction is recorded as such, so the others can see that the identity changed.
+    const identityChanged = Object.keys(values).filter(
+      (k) =>
+        !(q.DETAIL_COLUMNS as readonly string[]).includes(k) &&
+        before[k as keyof q.PersonRow] !== after[k as keyof q.PersonRow],
+    )
     await audit(trx, ctx, {
       action: 'person.update',
       recordType: 'person',
       recordId: id,
       personId: id,
       changes,
+      ...(identityChanged.length > 0
+        ? { details: { identityCorrection: true, identityFields: identityChanged, owner: before.kommune } }
+        : {}),
     })
-    return presentPerson(after, kommune)
+    return presentPerson(after, kommune, false, await q.followedBy(trx, id))
   })
 }
 

@@ -10,7 +10,6 @@ import {
   retentionSettings,
   retentionTypeParam,
 } from '../../../shared/api/retention'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import * as service from './retention.service'
 
@@ -19,9 +18,6 @@ const tags = ['sletting']
 /** Retention settings, the deletion preview and legal holds: the Administrator's (retention.manage). */
 export const retentionRoutes: AppPlugin = async (app) => {
   const deps = app.deps
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
   app.get('/api/retention/settings', { schema: { tags, response: { 200: retentionSettings } } }, (req) =>
     service.getSettings(deps, req.ctx),
   )

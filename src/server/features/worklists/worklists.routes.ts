@@ -1,5 +1,4 @@
 import { worklistCounts, worklistPage, worklistParams, worklistQuery } from '../../../shared/api/worklists'
-import { requireActor } from '../../auth/plugin'
 import type { AppPlugin } from '../../http/types'
 import * as service from './worklists.service'
 
@@ -7,10 +6,6 @@ const tags = ['arbeidslister']
 
 export const worklistRoutes: AppPlugin = async (app) => {
   const deps = app.deps
-  app.addHook('preValidation', async (req) => {
-    requireActor(req)
-  })
-
   app.get('/api/worklists', { schema: { tags, response: { 200: worklistCounts } } }, (req) =>
     service.worklistCounts(deps, req.ctx),
   )

@@ -33,7 +33,8 @@ export function ChainListPage() {
 function ChainList() {
   const t = useT()
   const [params, setParams] = useSearchParams()
-  const active = params.get('aktiv') ?? 'true'
+  // Opens on every chain, newest first: "only active" hid all chains of an older register.
+  const active = params.get('aktiv') ?? 'all'
   const minSize = params.get('min') ?? '2'
   const query = chainListQuery.partial().parse({
     active: active === 'all' ? undefined : active,
@@ -48,7 +49,7 @@ function ChainList() {
       </Heading>
       <Paragraph className="app-prose">{t('chains.lead')}</Paragraph>
       <search className="cw-filters" aria-label={t('chains.filtersLabel')}>
-        <FilterSelect filters={filters} name="aktiv" label={t('chains.activeFilter')} fallback="true">
+        <FilterSelect filters={filters} name="aktiv" label={t('chains.activeFilter')} fallback="all">
           <option value="true">{t('chains.activeOnly')}</option>
           <option value="false">{t('chains.inactiveOnly')}</option>
           <option value="all">{t('chains.all')}</option>
@@ -103,7 +104,7 @@ function ChainTable({ items }: { items: readonly ChainListItem[] }) {
                 </span>
               )}
             </Table.Cell>
-            <Table.Cell className="app-numeric">{c.size}</Table.Cell>
+            <Table.Cell className="app-numeric">{c.persons}</Table.Cell>
             <Table.Cell className="app-numeric">{c.cases}</Table.Cell>
             <Table.Cell className="app-numeric">{c.contacts}</Table.Cell>
             <Table.Cell className="app-numeric">{c.events}</Table.Cell>

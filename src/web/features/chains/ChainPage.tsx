@@ -10,7 +10,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { type MessageKey, useT } from '../../i18n'
 import './chains.css'
 import { DataTable } from '../../components/DataTable'
-import { ChainGraph, STATUS_TOKEN } from './ChainGraph'
+import { ChainGraph, STATUS_STYLE } from './ChainGraph'
 import { nodePath } from './nodePath'
 import { useChainView } from './useChains'
 
@@ -63,7 +63,7 @@ function Chain({ view }: { view: ChainView }) {
         </Heading>
         <Paragraph data-testid="chain-summary">
           {t('chain.summary', {
-            size: view.size,
+            persons: view.persons,
             cases: count('case'),
             contacts: count('contact'),
             events: count('event'),
@@ -85,6 +85,38 @@ function Chain({ view }: { view: ChainView }) {
   )
 }
 
+const STATUS_KIND: Record<ChainNode['status'], ChainNode['kind']> = {
+  'case-open': 'case',
+  'case-closed': 'case',
+  quarantine: 'contact',
+  active: 'contact',
+  finished: 'contact',
+  became_case: 'contact',
+  not_contact: 'contact',
+  event: 'event',
+  outbreak: 'event',
+}
+
+/** The node as drawn in the map: shape by kind, colour, fill and border by status. */
+function Swatch({ status }: { status: ChainNode['status'] }) {
+  const st = STATUS_STYLE[status]
+  const kind = STATUS_KIND[status]
+  const colour = `var(${st.token})`
+  const common = {
+    fill: st.fill === 'solid' ? colour : 'var(--ds-color-neutral-background-default)',
+    stroke: st.fill === 'solid' && st.border === 'solid' ? 'var(--ds-color-neutral-border-default)' : colour,
+    strokeWidth: st.border === 'double' ? 3 : 2,
+    strokeDasharray: st.border === 'dashed' ? '3 2' : undefined,
+  }
+  return (
+    <svg className="chain-swatch" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+      {kind === 'case' && <circle cx="9" cy="9" r="7" {...common} />}
+      {kind === 'contact' && <rect x="2" y="2" width="14" height="14" rx="3" {...common} />}
+      {kind === 'event' && <polygon points="9,1 17,9 9,17 1,9" {...common} />}
+    </svg>
+  )
+}
+
 function Legend() {
   const t = useT()
   return (
@@ -95,7 +127,7 @@ function Legend() {
       <ul className="chain-legend">
         {nodeStatus.options.map((s) => (
           <li key={s}>
-            <span className="chain-swatch" style={{ background: `var(${STATUS_TOKEN[s]})` }} aria-hidden />
+            <Swatch status={s} />
             {t(statusLabel(s))}
           </li>
         ))}

@@ -24,7 +24,7 @@ export const chainsMessages = defineMessages({
     'chains.minSize.5': 'Minst 5',
     'chains.minSize.10': 'Minst 10',
     'chains.col.roots': 'Første tilfelle',
-    'chains.col.size': 'Størrelse',
+    'chains.col.size': 'Personer',
     'chains.col.cases': 'Tilfeller',
     'chains.col.contacts': 'Nærkontakter',
     'chains.col.events': 'Hendelser',
@@ -40,7 +40,7 @@ export const chainsMessages = defineMessages({
     'chain.loading': 'Henter smittekjeden …',
     'chain.backToList': 'Tilbake til smittekjedene',
     'chain.summary':
-      '{size, plural, one {# node} other {# noder}}: {cases, plural, one {# tilfelle} other {# tilfeller}}, {contacts, plural, one {# nærkontakt} other {# nærkontakter}}, {events, plural, one {# hendelse} other {# hendelser}}.',
+      '{persons, plural, one {# person} other {# personer}}: {cases, plural, one {# tilfelle} other {# tilfeller}}, {contacts, plural, one {# nærkontakt} other {# nærkontakter}}, {events, plural, one {# hendelse} other {# hendelser}}.',
     'chain.truncated':
       'Kjeden er for stor til å vises hel. Du ser de {shown} nærmeste av {size} noder rundt tilfellet.',
     'chain.graphLabel':
@@ -95,7 +95,7 @@ export const chainsMessages = defineMessages({
     'chains.minSize.5': 'Minst 5',
     'chains.minSize.10': 'Minst 10',
     'chains.col.roots': 'Første tilfelle',
-    'chains.col.size': 'Storleik',
+    'chains.col.size': 'Personar',
     'chains.col.cases': 'Tilfelle',
     'chains.col.contacts': 'Nærkontaktar',
     'chains.col.events': 'Hendingar',
@@ -111,7 +111,7 @@ export const chainsMessages = defineMessages({
     'chain.loading': 'Hentar smittekjeda …',
     'chain.backToList': 'Tilbake til smittekjedene',
     'chain.summary':
-      '{size, plural, one {# node} other {# nodar}}: {cases, plural, one {# tilfelle} other {# tilfelle}}, {contacts, plural, one {# nærkontakt} other {# nærkontaktar}}, {events, plural, one {# hending} other {# hendingar}}.',
+      '{persons, plural, one {# person} other {# personar}}: {cases, plural, one {# tilfelle} other {# tilfelle}}, {contacts, plural, one {# nærkontakt} other {# nærkontaktar}}, {events, plural, one {# hending} other {# hendingar}}.',
     'chain.truncated':
       'Kjeda er for stor til å visast heil. Du ser dei {shown} nærmaste av {size} nodar rundt tilfellet.',
     'chain.graphLabel':
@@ -166,7 +166,7 @@ export const chainsMessages = defineMessages({
     'chains.minSize.5': 'At least 5',
     'chains.minSize.10': 'At least 10',
     'chains.col.roots': 'First case',
-    'chains.col.size': 'Size',
+    'chains.col.size': 'People',
     'chains.col.cases': 'Cases',
     'chains.col.contacts': 'Close contacts',
     'chains.col.events': 'Events',
@@ -182,7 +182,7 @@ export const chainsMessages = defineMessages({
     'chain.loading': 'Loading the transmission chain …',
     'chain.backToList': 'Back to the transmission chains',
     'chain.summary':
-      '{size, plural, one {# node} other {# nodes}}: {cases, plural, one {# case} other {# cases}}, {contacts, plural, one {# close contact} other {# close contacts}}, {events, plural, one {# event} other {# events}}.',
+      '{persons, plural, one {# person} other {# people}}: {cases, plural, one {# case} other {# cases}}, {contacts, plural, one {# close contact} other {# close contacts}}, {events, plural, one {# event} other {# events}}.',
     'chain.truncated':
       'The chain is too large to show in full. You see the {shown} nearest of {size} nodes around the case.',
     'chain.graphLabel':

@@ -36,7 +36,7 @@ export function windows1252Csv(): Buffer {
     'Ekstern ID;Fødselsnummer;Fornavn;Etternavn;Fødselsdato;Telefon;Adresse;Postnummer;Poststed;Testdato;Testtype;Symptomer;Symptomstart;Smittested;Merknad',
     `K-1;${nid('1985-03-01')};Åse;Æsøy;01.03.1985;91234567;Storgata 1;0155;Oslo;04.03.2021;PCR;ja;02.03.2021;Husstand;Første tilfelle`,
     `K-2;${nid('1990-07-15')};Øystein;Bråten;15.07.1990;+47 92345678;Kjølåsveien 2;0688;Oslo;2021-03-05;Antigen;nei;;Arbeidsplass;`,
-    `K-3;;Bjørn;Løvås;;;"Sørli; 3";0450;Oslo;06.03.2021;selvtest;Ja;05.03.2021;ukjent;"Merknad med ""sitat"""`,
+    `K-3;;Bjørn;Løvås;12.12.1975;;"Sørli; 3";0450;Oslo;06.03.2021;selvtest;Ja;05.03.2021;ukjent;"Merknad med ""sitat"""`,
     ';;;;;;;;;;;;;;',
     '',
   ]
@@ -151,7 +151,7 @@ export async function fullWorkbook() {
 }
 
 /**
- * Twenty kinds of bad rows, each on its own row of the Tilfeller sheet (row n+1 = kind n), plus
+ * Twenty-five kinds of bad rows, each on its own row of the Tilfeller sheet (row n+1 = kind n), plus
  * one good row at the end. The expected message fragment is the second element.
  */
 export const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
@@ -179,6 +179,27 @@ export const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
     { likelyInfectionDate: '09.03.2021', onsetDate: '05.03.2021' },
     'Sannsynlig smittedato',
     'etter symptomstart',
+  ],
+  // What saving would refuse, caught in the dry run.
+  ['unknown residence kommune', { residenceKommune: '9999' }, 'Bostedskommune (nummer)', 'Ukjent kommune'],
+  ['unknown bydel', { residenceBydel: '030199' }, 'Bydel', 'Ukjent bydel'],
+  [
+    'bydel of another kommune',
+    { residenceKommune: '4601', residenceBydel: 'Frogner' },
+    'Bydel',
+    'ligger ikke i kommunen 4601',
+  ],
+  [
+    'birth date contradicts the id',
+    { birthDate: '02.01.1970' },
+    'Fødselsdato',
+    'stemmer ikke med fødselsnummeret',
+  ],
+  [
+    'neither id nor birth date',
+    { nationalId: null },
+    'Fødselsnummer',
+    'Fyll ut fødselsnummer eller fødselsdato',
   ],
 ]
 
