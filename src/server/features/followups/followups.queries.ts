@@ -91,6 +91,17 @@ export async function findCall(trx: Trx, { id, kommune }: { id: string; kommune:
   return callsWithNames(trx, kommune).where('c.id', '=', id).executeTakeFirst()
 }
 
+/** The call days a rule set gives for a measure kind; null: the municipality's settings apply. */
+export async function ruleSetCallDays(trx: Trx, ruleSetId: string, kind: 'isolation' | 'quarantine') {
+  const r = await trx
+    .selectFrom('rule_sets')
+    .select(['quarantine_call_days', 'isolation_call_days'])
+    .where('id', '=', ruleSetId)
+    .executeTakeFirst()
+  const days = kind === 'quarantine' ? r?.quarantine_call_days : r?.isolation_call_days
+  return days?.length ? days : null
+}
+
 export async function scheduleState(trx: Trx, measureId: string) {
   return trx
     .selectFrom('followup_calls')
