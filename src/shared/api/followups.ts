@@ -198,3 +198,14 @@ export const symptomsReportedItem = followUpCallView.extend({
 export type SymptomsReportedItem = z.infer<typeof symptomsReportedItem>
 export const symptomsReported = z.object({ items: z.array(symptomsReportedItem) })
 export type SymptomsReported = z.infer<typeof symptomsReported>
+
+/**
+ * POST /api/followups/close-late: the measure's late calls ("etterregistrert", planned for days
+ * already past and not made) are closed in one action: cancelled with the reason, kept.
+ */
+export const closeLateBody = z.object({
+  measureId: uuid,
+  reason: z.string().trim().min(3, 'Oppgi en begrunnelse (minst 3 tegn)').max(500),
+})
+export type CloseLateBody = z.input<typeof closeLateBody>
+export const closeLateResult = z.object({ closed: z.number().int() })

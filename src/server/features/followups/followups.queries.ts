@@ -133,6 +133,21 @@ export async function insertCalls(trx: Trx, rows: Insertable<FollowupCallsTable>
   await trx.insertInto('followup_calls').values(rows).execute()
 }
 
+/** Planned late calls of a measure for days before `today` (to close in one action). */
+export async function openLateCalls(trx: Trx, kommune: string, measureId: string, today: string) {
+  return (
+    await trx
+      .selectFrom('followup_calls')
+      .select('id')
+      .where('kommune', '=', kommune)
+      .where('measure_id', '=', measureId)
+      .where('status', '=', 'planned')
+      .where('late', '=', true)
+      .where('planned_date', '<', today)
+      .execute()
+  ).map((r) => r.id)
+}
+
 /** Calls made for a measure (for the "ikke nådd" rule). */
 export async function doneCalls(trx: Trx, measureId: string) {
   return trx

@@ -1,4 +1,6 @@
 import {
+  closeLateBody,
+  closeLateResult,
   followUpAssignBody,
   followUpAssignResult,
   followUpRecordBody,
@@ -24,6 +26,11 @@ export const followUpRoutes: AppPlugin = async (app) => {
   )
   app.get('/api/followups/symptoms', { schema: { tags, response: { 200: symptomsReported } } }, (req) =>
     service.listSymptoms(deps, req.ctx),
+  )
+  app.post(
+    '/api/followups/close-late',
+    { schema: { tags, body: closeLateBody, response: { 200: closeLateResult } } },
+    (req) => service.closeLateCalls(deps, req.ctx, req.body),
   )
   app.post(
     '/api/followups/assign',

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type {
+  closeLateBody,
   FollowUpSettingsUpdate,
   FollowUpTodayQuery,
   followUpAssignBody,
@@ -189,6 +190,38 @@ export async function recordCall(
       suggestCaseConversion: symptomatic && measure.kind === 'quarantine',
       contactId: measure.contact_id,
     }
+  })
+}
+
+/** Closes a measure's late calls ("etterregistrert") that will not be made: cancelled, kept. */
+export async function closeLateCalls(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.output<typeof closeLateBody>,
+) {
+  authorize(ctx.actor, 'followup.record')
+  const kommune = ctx.actor.kommune!
+  const today = todayOslo()
+  return inTenant(deps.db, { kommune, userId: ctx.actor.userId }, async (trx) => {
+    const m = await trx
+      .selectFrom('measures')
+      .select(['id', 'person_id'])
+      .where('id', '=', body.measureId)
+      .where('kommune', '=', kommune)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!m) throw notFound('Tiltaket')
+    const ids = await q.openLateCalls(trx, kommune, m.id, today)
+    await q.cancelCalls(trx, ids, body.reason)
+    await audit(trx, ctx, {
+      action: 'followup.close-late',
+      recordType: 'measure',
+      recordId: m.id,
+      personId: m.person_id,
+      reason: body.reason,
+      details: { calls: ids },
+    })
+    return { closed: ids.length }
   })
 }
 

@@ -85,3 +85,37 @@ describe('"Symptomer meldt"', () => {
     expect(due.items.map((i: { measureId: string }) => i.measureId)).not.toContain(sick.measure.id)
   })
 })
+
+describe('POST /api/followups/close-late', () => {
+  it('closes the late calls ("etterregistrert") in one action: cancelled with the reason, kept', async () => {
+    const caseId = (await createCase(f.oslo)).id
+    // Exposure day(-5): days 1 and 3 (day(-4), day(-2)) were past at registration.
+    const { measure } = await quarantinedContact(f.oslo, caseId, day(-5))
+    const close = (payload: Record<string, unknown>) =>
+      f.oslo.inject({ method: 'POST', url: '/api/followups/close-late', payload })
+    expect(fieldErrors((await close({ measureId: measure.id, reason: 'x' })).json())).toEqual({
+      'body.reason': 'Oppgi en begrunnelse (minst 3 tegn)',
+    })
+    expect((await close({ measureId: crypto.randomUUID(), reason: 'Registrert for sent' })).statusCode).toBe(
+      404,
+    )
+    const res = await close({ measureId: measure.id, reason: 'Registrert for sent' })
+    expect(res.json()).toEqual({ closed: 2 })
+    const after = (await f.oslo.inject({ url: `/api/measures/${measure.id}` })).json()
+    expect(
+      after.calls.map(
+        (c: { plannedDate: string; status: string; cancelReason: string | null; late: boolean }) => [
+          c.plannedDate,
+          c.status,
+          c.cancelReason,
+          c.late,
+        ],
+      ),
+    ).toEqual([
+      [day(-4), 'cancelled', 'Registrert for sent', true],
+      [day(-2), 'cancelled', 'Registrert for sent', true],
+      [day(2), 'planned', null, false],
+      [day(5), 'planned', null, false],
+    ])
+  })
+})
