@@ -26,6 +26,8 @@ describe('weekly reporting', () => {
     const summary = page.getByTestId('weekly-summary')
     const casesRow = summary.getByRole('row').filter({ hasText: 'Nye tilfeller' })
     expect(await casesRow.getByRole('cell').first().textContent()).toMatch(/^\d+$/)
+    // New close contacts (distinct persons by exposure date) and, beside it, the week's workload.
+    await summary.getByRole('row').filter({ hasText: 'Nærkontakter registrert i uka' }).waitFor()
     await expectNoSeriousA11yViolations(page, 'ukesrapport')
 
     const first = page.getByRole('button', { name: `Send inn uke ${week}` })
@@ -82,6 +84,9 @@ describe('weekly reporting', () => {
     )
     const oslo = page.getByTestId('national-municipalities').locator('tr[data-kommune="0301"]')
     await oslo.getByText(/^Innsendt v\d+$/).waitFor()
+    // FHI sees every version Oslo submitted for the week.
+    await oslo.getByText('Versjoner').click()
+    await page.getByTestId('versions-0301').getByRole('row').nth(1).waitFor()
     await expectNoSeriousA11yViolations(page, 'nasjonal-oversikt')
 
     // The operator creates a machine client for FHI.

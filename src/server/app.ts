@@ -37,6 +37,7 @@ import { measureRoutes } from './features/measures/measures.routes'
 import { onboardingRoutes } from './features/onboarding/onboarding.routes'
 import { orgUnitRoutes } from './features/org-units/org-units.routes'
 import { outboxRoutes } from './features/outbox/outbox.routes'
+import { ownershipRoutes } from './features/ownership/ownership.routes'
 import { personRoutes } from './features/persons/persons.routes'
 import { reportRoutes } from './features/reports/reports.routes'
 import { retentionRoutes } from './features/retention/retention.routes'
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(innsynExportRoutes)
   await app.register(reportRoutes)
   await app.register(fhiRoutes)
+  await app.register(ownershipRoutes)
   await app.register(dashboardRoutes)
   registerNotFound(app, spa)
   return app

@@ -233,6 +233,18 @@ export interface PersonDetailsTable {
   updated_at: TimestampDefault
 }
 
+/** "Ikke duplikat" markings (migration 0051): revoked, never deleted. */
+export interface PersonNotDuplicatesTable {
+  id: Generated<string>
+  kommune: string
+  person_a: string
+  person_b: string
+  created_at: CreatedAt
+  created_by: string | null
+  revoked_at: TimestampNull
+  revoked_by: string | null
+}
+
 export interface PersonLinksTable {
   person_id: string
   kommune: string
@@ -724,6 +736,15 @@ export interface SavedReportsTable {
   version: Generated<number>
 }
 
+/** A user's default owner unit in a municipality (migration 0071). */
+export interface UserDefaultUnitsTable {
+  user_id: string
+  kommune: string
+  unit: string
+  set_by: string | null
+  set_at: TimestampDefault
+}
+
 export interface WeeklyReportCacheTable {
   week: string
   /** CountRow[] of weekly_report_counts for all municipalities (src/shared/domain/weeklyReport.ts). */
@@ -735,6 +756,7 @@ export interface DB {
   chain_nodes: ChainNodesTable
   weekly_reports: WeeklyReportsTable
   weekly_report_cache: WeeklyReportCacheTable
+  user_default_units: UserDefaultUnitsTable
   api_clients: ApiClientsTable
   saved_reports: SavedReportsTable
   import_runs: ImportRunsTable
@@ -750,6 +772,7 @@ export interface DB {
   persons: PersonsTable
   person_identities: PersonIdentitiesTable
   person_details: PersonDetailsTable
+  person_not_duplicates: PersonNotDuplicatesTable
   person_links: PersonLinksTable
   cases: CasesTable
   contacts: ContactsTable

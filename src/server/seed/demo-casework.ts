@@ -1,6 +1,7 @@
 import { EXPOSURE_SETTINGS } from '../../shared/api/codes'
 import type { Database } from '../db/kysely'
 import { inTenant, type Trx } from '../db/tenant'
+import { insertPersonUnlessIdTaken } from '../features/persons/persons.queries'
 import { FIRST_NAMES, LAST_NAMES, prng, STREETS } from './names'
 import { syntheticNationalId } from './synthetic-id'
 
@@ -43,25 +44,21 @@ async function seedKommune(
   let seq = kommune === '0301' ? 0 : 500
   const newPerson = async (lastName: string, street: string, postcode: string, withId: boolean) => {
     const born = `${r.int(1940, 2018)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
-    const row = await trx
-      .insertInto('persons')
-      .values({
-        kommune,
-        owner_unit: kommune,
-        national_id: withId ? syntheticNationalId(born, seq++ % 40) : null,
-        id_type: withId ? 'tnr' : null,
-        first_name: r.pick(FIRST_NAMES),
-        last_name: lastName,
-        birth_date: born,
-        phone: `9${r.int(1000000, 9999999)}`,
-        street,
-        postcode,
-        place: kommune === '0301' ? 'Oslo' : 'Bergen',
-        residence_kommune: kommune,
-      })
-      .onConflict((oc) => oc.column('national_id').doNothing())
-      .returning('id')
-      .executeTakeFirst()
+    // Through insertPersonUnlessIdTaken: the view `persons` (migration 0050) cannot take ON CONFLICT.
+    const row = await insertPersonUnlessIdTaken(trx, {
+      kommune,
+      owner_unit: kommune,
+      national_id: withId ? syntheticNationalId(born, seq++ % 40) : null,
+      id_type: withId ? 'tnr' : null,
+      first_name: r.pick(FIRST_NAMES),
+      last_name: lastName,
+      birth_date: born,
+      phone: `9${r.int(1000000, 9999999)}`,
+      street,
+      postcode,
+      place: kommune === '0301' ? 'Oslo' : 'Bergen',
+      residence_kommune: kommune,
+    })
     return row?.id
   }
   for (let c = 0; c < 25; c++) {

@@ -159,6 +159,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.merge': 'Slo sammen personer',
   'person.merged-away': 'Person slått sammen med en annen',
   'person.reveal-address': 'Viste skjermet adresse',
+  'person.not-duplicate': 'Merket to personer som ikke duplikat',
+  'person.not-duplicate-revoked': 'Angret «ikke duplikat»',
   'case.create': 'Opprettet indekstilfelle',
   'case.read': 'Så indekstilfelle',
   'case.update': 'Endret indekstilfelle',

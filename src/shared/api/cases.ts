@@ -4,6 +4,7 @@ import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes
 import { contactListItem } from './contacts'
 import { fregApplyBody } from './freg'
 import { conversionMeasures } from './measures'
+import { ownerUnitCode } from './ownership'
 import { personRef, personSummary } from './persons'
 
 /** Index cases (SPEC §3.2). Field names follow the database columns in camelCase. */
@@ -72,6 +73,8 @@ export type CaseFields = z.input<typeof caseFields>
 export const caseCreate = caseFields.extend({
   person: personRef,
   assignedTo: uuid.nullable().optional(),
+  /** The owning unit (kommune or one of its bydeler/sub-units); default: the user's default unit. */
+  ownerUnit: ownerUnitCode.optional(),
   /**
    * The tracer filled the new person from Folkeregisteret: the lookup's signed receipt and the
    * fields left as FREG gave them. Saved with FREG as their source (freg_fetched_at), as freg-apply
@@ -152,6 +155,8 @@ export const caseSort = z.enum(CASE_SORTS)
  */
 export const caseListQuery = pageQuery.extend({
   status: caseStatus.optional(),
+  /** Owner unit: the unit and the units below it. */
+  unit: ownerUnitCode.optional(),
   assignedTo: z.union([z.literal('me'), z.literal('none'), uuid]).optional(),
   interviewStatus: interviewStatus.optional(),
   testDateFrom: isoDate.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { infectiousPeriodView, userRef, warning } from './casework'
 import { exposureSetting, exposureType, isoDate, relation, uuid, versionField } from './codes'
+import { ownerUnitCode } from './ownership'
 import { personRef, personSummary } from './persons'
 
 /** Close contacts (SPEC §3.3). */
@@ -41,7 +42,11 @@ export const contactFields = z.object({
 export type ContactFields = z.input<typeof contactFields>
 
 /** One contact: the person (existing or new) and the exposure. Also one row of the line-listing grid. */
-export const contactCreate = contactFields.extend({ person: personRef })
+export const contactCreate = contactFields.extend({
+  person: personRef,
+  /** The owning unit; default: the user's default unit (else the municipality). */
+  ownerUnit: ownerUnitCode.optional(),
+})
 export type ContactCreate = z.input<typeof contactCreate>
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { exposureSetting, isoDate, pageQuery, uuid, versionField } from './codes'
 import { contactSaveResult } from './contacts'
 import { conversionMeasures } from './measures'
+import { ownerUnitCode } from './ownership'
 import { personRef, personSummary } from './persons'
 
 /** Events (hendelser) and outbreaks (utbrudd), SPEC §3.4. */
@@ -60,6 +61,8 @@ export type EventFields = z.input<typeof eventFields>
 
 /** POST /api/events: name and setting are required. */
 export const eventCreate = eventFields.extend({
+  /** The owning unit; default: the user's default unit (else the municipality). */
+  ownerUnit: ownerUnitCode.optional(),
   name: z.string().trim().min(1, 'Navn må fylles ut').max(200),
   exposureSetting,
 })
@@ -81,6 +84,8 @@ export const participantParams = z.object({ id: uuid, participantId: uuid })
 
 const bool = z.enum(['true', 'false'], { message: 'Bruk true eller false' })
 export const eventListQuery = pageQuery.extend({
+  /** Owner unit: the unit and the units below it. */
+  unit: ownerUnitCode.optional(),
   setting: exposureSetting.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { exportFormat, weekKey, weeklyCounts, weeklyReportView, weeklySummary } from './reports'
+import { countChange, exportFormat, weekKey, weeklyCounts, weeklyReportView, weeklySummary } from './reports'
 
 /**
  * GET /api/fhi/weekly/:week — the national overview. `submitted` figures add up the newest
@@ -16,6 +16,8 @@ export const nationalWeekly = z.object({
   liveComputedAt: z.string(),
   kommuneCount: z.number().int(),
   submittedCount: z.number().int(),
+  /** Municipalities whose newest submission differs from their figures now. */
+  changedCount: z.number().int(),
   national: z.object({ submitted: weeklyReportView, live: weeklyReportView }),
   counties: z.array(
     z.object({
@@ -37,10 +39,35 @@ export const nationalWeekly = z.object({
       submittedAt: z.string().nullable(),
       submitted: weeklySummary.nullable(),
       live: weeklySummary,
+      /** "Endret etter innsending": the figures now differ from the newest submitted version. */
+      changedAfterSubmission: z.boolean(),
+      /** The differing counts (exact, FHI only; empty in the masked view). */
+      changes: z.array(countChange),
     }),
   ),
 })
 export type NationalWeeklyDto = z.infer<typeof nationalWeekly>
+
+export const kommuneVersionsParams = z.object({
+  week: weekKey,
+  kommune: z.string().regex(/^\d{4}$/, 'Ugyldig kommunenummer'),
+})
+/** GET /api/fhi/weekly/:week/kommuner/:kommune — every submitted version of a municipality's week. */
+export const kommuneVersions = z.object({
+  week: z.string(),
+  kommune: z.string(),
+  kommuneName: z.string(),
+  masked: z.boolean(),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      submittedAt: z.string(),
+      reason: z.string().nullable(),
+      counts: weeklyCounts.nullable(),
+      report: weeklyReportView,
+    }),
+  ),
+})
 
 export const nationalExportQuery = z.object({ format: exportFormat.default('csv') })
 

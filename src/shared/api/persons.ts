@@ -203,6 +203,9 @@ export const mergeBody = z.object({
   choices: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(['survivor', 'merged'])).default({}),
 })
 
+/** "Ikke duplikat": the pair is not suggested again (audited; revoke to undo). */
+export const notDuplicateBody = z.object({ aId: uuid, bId: uuid })
+
 export const revealAddressBody = z.object({
   reason: z.string().trim().min(5, 'Skriv en begrunnelse (minst 5 tegn)').max(500),
 })

@@ -23,13 +23,16 @@ export const weeklyCounts = z.object({
   cases: z.number().int(),
   probable: z.number().int(),
   confirmed: z.number().int(),
+  /** New close contacts: distinct persons by last-exposure date (docs/weekly-report.md). */
   contacts: z.number().int(),
+  /** Close-contact records registered in the week (workload). */
+  registered: z.number().int(),
   settings: z.record(reportSetting, settingCounts),
 })
 
 /** A count as shown: '<5' where the small-numbers rule applies. */
 export const cell = z.union([z.number().int(), z.literal('<5')])
-/** A share (fraction, 4 decimals); null without denominator; 'suppressed' with a masked count. */
+/** A share (fraction, 4 decimals); null without denominator; 'suppressed' when its numerator or denominator is masked. */
 export const shareCell = z.union([z.number(), z.null(), z.literal('suppressed')])
 
 export const weeklySummary = z.object({
@@ -37,6 +40,7 @@ export const weeklySummary = z.object({
   probable: cell,
   confirmed: cell,
   contacts: cell,
+  registered: cell,
   knownContact: cell,
   knownContactShare: shareCell,
   outbreak: cell,
@@ -117,6 +121,10 @@ export const weekStatusList = z.object({
       weekEnded: z.boolean(),
       version: z.number().int().nullable(),
       submittedAt: z.string().nullable(),
+      /** "Endret etter innsending": the draft differs from the newest submitted version. */
+      changedAfterSubmission: z.boolean(),
+      /** The counts that differ (empty when unchanged or not submitted). */
+      changes: z.array(countChange),
     }),
   ),
 })

@@ -5,16 +5,19 @@ import {
   addCounts,
   type CountRow,
   caseReportDate,
-  contactReportDate,
+  contactExposureDate,
   countsFromRows,
   diffCounts,
+  type Exposure,
   emptyCounts,
-  hasKnownContactExposure,
-  isOutbreakLinked,
+  knownContactSetting,
   maskShare,
   maskSmall,
+  newCloseContacts,
   normalizeCounts,
+  outbreakSetting,
   type PriorContact,
+  participantExposureDate,
   presentWeeklyReport,
   REPORT_SETTINGS,
   reportSetting,
@@ -49,62 +52,134 @@ describe('which date puts a record in a week', () => {
     expect(caseReportDate(c)).toBe(date)
   })
 
-  it('a contact counts on its Oslo registration date', () => {
-    expect(contactReportDate('2021-01-03T23:15:00Z')).toBe('2021-01-04')
-    expect(contactReportDate(new Date('2021-06-30T21:59:00Z'))).toBe('2021-06-30')
+  it('a contact record counts on its last exposure, else its Oslo registration date', () => {
+    expect(contactExposureDate({ lastExposure: '2021-01-02', createdAt: '2021-01-20T10:00:00Z' })).toBe(
+      '2021-01-02',
+    )
+    expect(contactExposureDate({ lastExposure: null, createdAt: '2021-01-03T23:15:00Z' })).toBe('2021-01-04')
+  })
+
+  it('an event participation counts on the Oslo date of its exposure time', () => {
+    // 23:30 UTC on Sunday 14 March 2021 is Monday 15 March in Oslo.
+    expect(
+      participantExposureDate({ exposureAt: '2021-03-14T23:30:00Z', createdAt: '2021-03-20T10:00:00Z' }),
+    ).toBe('2021-03-15')
+    expect(participantExposureDate({ exposureAt: null, createdAt: new Date('2021-06-30T21:59:00Z') })).toBe(
+      '2021-06-30',
+    )
   })
 })
 
-describe('known exposure to a close contact', () => {
-  const c = { sourceContactId: null, testDate: '2021-01-10', createdAt: '2021-01-10T12:00:00Z' }
+describe('new close contacts: distinct persons by last-exposure date', () => {
+  const k = (personId: string, over: Partial<Extract<Exposure, { kind: 'contact' }>> = {}): Exposure => ({
+    kind: 'contact',
+    personId,
+    unit: '0301',
+    status: 'active',
+    lastExposure: '2021-03-10',
+    createdAt: '2021-03-20T10:00:00Z',
+    ...over,
+  })
+  const p = (personId: string, over: Partial<Extract<Exposure, { kind: 'participant' }>> = {}): Exposure => ({
+    kind: 'participant',
+    personId,
+    unit: '0301',
+    role: 'contact',
+    exposureAt: '2021-03-10T12:00:00Z',
+    createdAt: '2021-03-10T15:00:00Z',
+    ...over,
+  })
+  const W10 = ['2021-03-08', '2021-03-14'] as const
+  it.each([
+    [
+      'one person with two contact records counts once',
+      [k('a'), k('a', { lastExposure: '2021-03-09' })],
+      { '0301': 1 },
+    ],
+    ['"ble smittet" counts', [k('a', { status: 'became_case' })], { '0301': 1 }],
+    ['"ikke nærkontakt" does not', [k('a', { status: 'not_contact' })], {}],
+    ['participant with role contact counts', [p('a')], { '0301': 1 }],
+    ['attendee does not', [p('a', { role: 'attendee' })], {}],
+    ['participant with role case does not', [p('a', { role: 'case' })], {}],
+    [
+      'exposure 23:30 UTC Sunday is Monday in Oslo (next week)',
+      [p('a', { exposureAt: '2021-03-14T23:30:00Z' })],
+      {},
+    ],
+    [
+      'registered later, exposed in the week: counts',
+      [k('a', { createdAt: '2021-06-01T10:00:00Z' })],
+      { '0301': 1 },
+    ],
+    [
+      'a person in two units counts once, under the latest exposure',
+      [
+        k('a', { unit: '030101', lastExposure: '2021-03-09' }),
+        k('a', { unit: '030102', lastExposure: '2021-03-11' }),
+      ],
+      { '030102': 1 },
+    ],
+  ] as const)('%s', (_name, exposures, expected) => {
+    expect(Object.fromEntries(newCloseContacts(exposures, ...W10))).toEqual(expected)
+  })
+})
+
+describe('item (ii): known exposure to a close contact, by the record’s setting', () => {
+  const c = { testDate: '2021-01-10', createdAt: '2021-01-10T12:00:00Z' }
   const k = (over: Partial<PriorContact>): PriorContact => ({
     createdAt: '2021-01-05T09:00:00Z',
     lastExposure: '2021-01-04',
     status: 'active',
+    setting: 'household',
     ...over,
   })
   it.each([
-    ['linked to its source contact', { ...c, sourceContactId: 'x' }, [], true],
-    ['no earlier contact registration', c, [], false],
-    ['registered contact 6 days before, exposure in window', c, [k({})], true],
-    ['finished contact still counts', c, [k({ status: 'finished' })], true],
-    ['"not a contact" does not count', c, [k({ status: 'not_contact' })], false],
-    ['exposure 14 days before the test date', c, [k({ lastExposure: '2020-12-27' })], true],
-    ['exposure 15 days before the test date', c, [k({ lastExposure: '2020-12-26' })], false],
-    ['exposure after the test date', c, [k({ lastExposure: '2021-01-11' })], false],
-    ['no last exposure: the registration date is used', c, [k({ lastExposure: null })], true],
+    ['no contact record', c, [], null],
+    ['a contact record exposed before the test date', c, [k({})], 'household'],
+    ['"ble smittet" still counts', c, [k({ status: 'became_case' })], 'household'],
+    ['"not a contact" does not count', c, [k({ status: 'not_contact' })], null],
+    ['exposure on the test date', c, [k({ lastExposure: '2021-01-10' })], 'household'],
+    ['exposure long before the test date (no window)', c, [k({ lastExposure: '2020-11-01' })], 'household'],
+    ['exposure after the test date', c, [k({ lastExposure: '2021-01-11' })], null],
     [
-      'registered after the case',
+      'registered after the case, exposed before: counts',
       c,
-      [k({ createdAt: '2021-01-10T13:00:00Z', lastExposure: '2021-01-08' })],
-      false,
+      [k({ createdAt: '2021-02-01T10:00:00Z' })],
+      'household',
     ],
+    ['no setting on the record → unknown', c, [k({ setting: null })], 'unknown'],
     [
-      'registered the day after the test, before the case record',
-      { ...c, createdAt: '2021-01-12T12:00:00Z' },
-      [k({ createdAt: '2021-01-11T08:00:00Z', lastExposure: '2021-01-08' })],
-      false,
+      'several: the latest exposure decides',
+      c,
+      [
+        k({ setting: 'school', lastExposure: '2021-01-08' }),
+        k({ setting: 'household', lastExposure: '2021-01-02' }),
+      ],
+      'school',
     ],
-    [
-      'probable case: the registration date is the report date',
-      { ...c, testDate: null },
-      [k({ createdAt: '2021-01-09T08:00:00Z', lastExposure: '2021-01-08' })],
-      true,
-    ],
+    ['a probable case is never counted', { ...c, probable: true }, [k({})], null],
   ] as const)('%s', (_name, theCase, prior, expected) => {
-    expect(hasKnownContactExposure(theCase, prior)).toBe(expected)
+    expect(knownContactSetting(theCase, prior)).toBe(expected)
   })
 })
 
-describe('linked to a common-source outbreak', () => {
+describe('item (iii): linked to a common-source outbreak, by the event’s setting', () => {
   it.each([
-    [{ outbreak: true }, [], true],
-    [{ outbreak: false }, [], false],
-    [null, [{ outbreak: false }, { outbreak: true }], true],
-    [null, [{ outbreak: false }], false],
-    [null, [], false],
-  ])('source %o, participant of %o → %s', (source, events, expected) => {
-    expect(isOutbreakLinked(source, events)).toBe(expected)
+    [{ outbreak: true, setting: 'school' }, [], 'school'],
+    [{ outbreak: false, setting: 'school' }, [], null],
+    [
+      null,
+      [
+        { outbreak: false, setting: 'school' },
+        { outbreak: true, setting: 'event' },
+      ],
+      'event',
+    ],
+    [{ outbreak: true, setting: 'school' }, [{ outbreak: true, setting: 'event' }], 'school'],
+    [null, [{ outbreak: false, setting: 'school' }], null],
+    [null, [], null],
+  ] as const)('source %o, participant (role case) of %o → %s', (source, events, expected) => {
+    expect(outbreakSetting(source, events)).toBe(expected)
   })
 })
 
@@ -134,7 +209,12 @@ describe('shares and the small-numbers rule', () => {
   it.each([
     [3, 10, true, 'suppressed'],
     [3, 10, false, 0.3],
-    [0, 3, true, 0],
+    // The denominator alone reveals a small count: hidden when it is 1–4, even with numerator 0.
+    [0, 3, true, 'suppressed'],
+    [0, 3, false, 0],
+    [0, 12, true, 0],
+    [5, 12, true, 0.4167],
+    [5, 3, true, 'suppressed'],
     [5, 8, true, 0.625],
     [0, 0, true, null],
   ])('maskShare(%i, %i, mask %s) = %s', (n, d, mask, expected) => {
@@ -153,6 +233,7 @@ const row = (over: Partial<CountRow>): CountRow => ({
   knownContact: 0,
   outbreak: 0,
   contacts: 0,
+  registered: 0,
   ...over,
 })
 

@@ -1,4 +1,4 @@
-import { addDaysOslo, osloDate } from './dates'
+import { osloDate } from './dates'
 
 /**
  * The weekly report to FHI (SPEC §5) as pure, documented definitions. The database function
@@ -23,68 +23,130 @@ export const REPORT_SETTINGS = [
 ] as const
 export type ReportSetting = (typeof REPORT_SETTINGS)[number]
 
-/** Days before the report date within which an earlier contact registration counts as known exposure. */
-export const KNOWN_CONTACT_WINDOW_DAYS = 14
-
 /**
- * Which date puts a case in a week: the test date; a case without one (a probable case) counts on
- * the Europe/Oslo date it was registered. The week is the ISO week (Monday–Sunday) of that date.
+ * Which date puts a case in a week: the test (sampling) date; a case without one (a probable case)
+ * counts on the Europe/Oslo date it was registered. The week is the ISO week (Monday–Sunday).
  */
 export function caseReportDate(c: { testDate: string | null; createdAt: string | Date }): string {
   return c.testDate ?? osloDate(c.createdAt)
 }
 
-/** A close contact is "new" in the week of its registration (Europe/Oslo date). */
-export function contactReportDate(createdAt: string | Date): string {
-  return osloDate(createdAt)
+export type ContactStatus = 'active' | 'finished' | 'became_case' | 'not_contact'
+
+/** A contact record to an index case: its last exposure, else the Oslo date it was registered. */
+export function contactExposureDate(k: { lastExposure: string | null; createdAt: string | Date }): string {
+  return k.lastExposure ?? osloDate(k.createdAt)
 }
 
-/** One earlier contact registration of the case's person (any case or event, any municipality). */
+/** An event participation: the Oslo date of its exposure time, else of its registration. */
+export function participantExposureDate(p: {
+  exposureAt: string | Date | null
+  createdAt: string | Date
+}): string {
+  return osloDate(p.exposureAt ?? p.createdAt)
+}
+
+/** One close-contact exposure candidate of a person. */
+export type Exposure =
+  | {
+      kind: 'contact'
+      personId: string
+      unit: string
+      status: ContactStatus
+      lastExposure: string | null
+      createdAt: string | Date
+    }
+  | {
+      kind: 'participant'
+      personId: string
+      unit: string
+      role: 'case' | 'contact' | 'attendee'
+      exposureAt: string | Date | null
+      createdAt: string | Date
+    }
+
+/**
+ * A close-contact exposure: a contact record to an index case in any status but "ikke
+ * nærkontakt" ('became_case' still counts), or event participation with role 'contact'
+ * (attendees are not contacts). Returns its exposure date, or null when it is not one.
+ */
+export function closeContactExposureDate(x: Exposure): string | null {
+  if (x.kind === 'contact') return x.status === 'not_contact' ? null : contactExposureDate(x)
+  return x.role === 'contact' ? participantExposureDate(x) : null
+}
+
+/**
+ * New close contacts of a week per unit: distinct persons with at least one close-contact
+ * exposure whose date lies in [start, end]. A person counts once, under the unit owning the
+ * latest such exposure (then the latest registered), so the units add up to the municipality.
+ */
+export function newCloseContacts(
+  exposures: readonly Exposure[],
+  start: string,
+  end: string,
+): Map<string, number> {
+  const best = new Map<string, { date: string; created: number; unit: string }>()
+  for (const x of exposures) {
+    const date = closeContactExposureDate(x)
+    if (!date || date < start || date > end) continue
+    const created = new Date(x.createdAt).getTime()
+    const b = best.get(x.personId)
+    if (!b || date > b.date || (date === b.date && created > b.created))
+      best.set(x.personId, { date, created, unit: x.unit })
+  }
+  const out = new Map<string, number>()
+  for (const { unit } of best.values()) out.set(unit, (out.get(unit) ?? 0) + 1)
+  return out
+}
+
+/** One contact record of the case's person (to an index case, in any municipality). */
 export interface PriorContact {
   createdAt: string | Date
   lastExposure: string | null
-  status: 'active' | 'finished' | 'became_case' | 'not_contact'
+  status: ContactStatus
+  setting: string | null
 }
 
 /**
- * "Known exposure to a close contact" (report item 2). True when the case
- *  (a) is linked to the contact record it came from (`sourceContactId`, set by the contact → case
- *      conversion or by the tracer), or
- *  (b) its person was registered as a close contact before the case was registered and no later
- *      than the case's report date, the registration not being marked "not a contact", with the
- *      exposure (last exposure, else the contact's registration date) 0–14 days before the
- *      report date.
+ * Report item (ii), "known exposure to a close contact", for a confirmed case: the person had a
+ * contact record to an index case, not "ikke nærkontakt", with last exposure on or before the
+ * case's test date. Returns the setting it is reported under — that of the latest such record
+ * (by exposure date, then registration), 'unknown' without one — or null when not known.
+ * Event participation alone does not count.
  */
-export function hasKnownContactExposure(
-  c: { sourceContactId: string | null; testDate: string | null; createdAt: string | Date },
-  priorContacts: readonly PriorContact[],
-): boolean {
-  if (c.sourceContactId) return true
+export function knownContactSetting(
+  c: { testDate: string | null; createdAt: string | Date; probable?: boolean },
+  contactRecords: readonly PriorContact[],
+): ReportSetting | null {
+  if (c.probable) return null
   const reportDate = caseReportDate(c)
-  const caseCreated = new Date(c.createdAt).getTime()
-  const earliest = addDaysOslo(reportDate, -KNOWN_CONTACT_WINDOW_DAYS)
-  return priorContacts.some((k) => {
-    if (k.status === 'not_contact') return false
-    if (new Date(k.createdAt).getTime() >= caseCreated) return false
-    const registered = osloDate(k.createdAt)
-    if (registered > reportDate) return false
-    const exposure = k.lastExposure ?? registered
-    return exposure >= earliest && exposure <= reportDate
-  })
+  let best: { date: string; created: number; setting: string | null } | null = null
+  for (const k of contactRecords) {
+    if (k.status === 'not_contact') continue
+    const date = contactExposureDate(k)
+    if (date > reportDate) continue
+    const created = new Date(k.createdAt).getTime()
+    if (!best || date > best.date || (date === best.date && created > best.created))
+      best = { date, created, setting: k.setting }
+  }
+  return best ? reportSetting(best.setting, null) : null
 }
 
 /**
- * "Linked to a common-source outbreak" (report item 3): the case's source event, or an event in
- * which the case takes part with role 'case', is flagged as an outbreak.
+ * Report item (iii), "linked to a common-source outbreak", for a confirmed case: its source event,
+ * or an event in which the person takes part with role 'case', is flagged as an outbreak. Returns
+ * the event's setting (the source event first), or null when not linked.
  */
-export function isOutbreakLinked(
-  sourceEvent: { outbreak: boolean } | null,
-  eventsAsCaseParticipant: readonly { outbreak: boolean }[],
-): boolean {
-  return !!sourceEvent?.outbreak || eventsAsCaseParticipant.some((e) => e.outbreak)
+export function outbreakSetting(
+  sourceEvent: { outbreak: boolean; setting: string | null } | null,
+  eventsAsCaseParticipant: readonly { outbreak: boolean; setting: string | null }[],
+): ReportSetting | null {
+  if (sourceEvent?.outbreak) return reportSetting(sourceEvent.setting, null)
+  const e = eventsAsCaseParticipant.find((x) => x.outbreak)
+  return e ? reportSetting(e.setting, null) : null
 }
 
-/** The setting a case is reported under: its own, else its source event's, else 'unknown'. */
+/** The setting a case's confirmed count is shown under: its own, else its source event's, else 'unknown'. */
 export function reportSetting(caseSetting: string | null, sourceEventSetting: string | null): ReportSetting {
   const known = (s: string | null): s is ReportSetting => REPORT_SETTINGS.includes(s as ReportSetting)
   if (known(caseSetting)) return caseSetting
@@ -109,8 +171,10 @@ export interface WeeklyCounts {
   cases: number
   probable: number
   confirmed: number
-  /** New close contacts. */
+  /** New close contacts: distinct persons by last-exposure date. */
   contacts: number
+  /** Close-contact records registered in the week (workload; not a report item). */
+  registered: number
   settings: Record<ReportSetting, SettingCounts>
 }
 
@@ -126,12 +190,13 @@ export interface CountRow {
   knownContact: number
   outbreak: number
   contacts: number
+  registered: number
 }
 
 export function emptyCounts(): WeeklyCounts {
   const settings = {} as Record<ReportSetting, SettingCounts>
   for (const s of REPORT_SETTINGS) settings[s] = { confirmed: 0, knownContact: 0, outbreak: 0 }
-  return { cases: 0, probable: 0, confirmed: 0, contacts: 0, settings }
+  return { cases: 0, probable: 0, confirmed: 0, contacts: 0, registered: 0, settings }
 }
 
 /** Adds `b` into a copy of `a` (counts aggregate bottom-up: sub-unit → kommune → fylke → Norge). */
@@ -141,6 +206,7 @@ export function addCounts(a: WeeklyCounts, b: WeeklyCounts): WeeklyCounts {
   out.probable = a.probable + b.probable
   out.confirmed = a.confirmed + b.confirmed
   out.contacts = a.contacts + b.contacts
+  out.registered = a.registered + b.registered
   for (const s of REPORT_SETTINGS) {
     out.settings[s] = {
       confirmed: a.settings[s].confirmed + b.settings[s].confirmed,
@@ -159,6 +225,7 @@ export function countsFromRows(rows: Iterable<CountRow>): WeeklyCounts {
     out.probable += r.probable
     out.confirmed += r.confirmed
     out.contacts += r.contacts
+    out.registered += r.registered ?? 0
     if (r.setting === null) continue
     const s = out.settings[reportSetting(r.setting, null)]
     s.confirmed += r.confirmed
@@ -203,9 +270,13 @@ export function maskSmall(n: number): Cell {
   return n >= 1 && n <= 4 ? '<5' : n
 }
 
-/** A share whose numerator is masked is masked too (it would give the numerator back). */
+/**
+ * A share is hidden where small numbers are masked when its numerator or its denominator is 1–4
+ * (either would give a small count back). A zero denominator gives no share (null).
+ */
 export function maskShare(numerator: number, denominator: number, mask: boolean): Share {
-  if (mask && numerator >= 1 && numerator <= 4) return 'suppressed'
+  const small = (n: number) => n >= 1 && n <= 4
+  if (mask && (small(numerator) || small(denominator))) return 'suppressed'
   return share(numerator, denominator)
 }
 
@@ -224,6 +295,7 @@ export interface WeeklySummary {
   probable: Cell
   confirmed: Cell
   contacts: Cell
+  registered: Cell
   knownContact: Cell
   knownContactShare: Share
   outbreak: Cell
@@ -263,6 +335,7 @@ export function presentSummary(c: WeeklyCounts, options: { mask: boolean }): Wee
     probable: cell(c.probable, options.mask),
     confirmed: cell(c.confirmed, options.mask),
     contacts: cell(c.contacts, options.mask),
+    registered: cell(c.registered, options.mask),
     knownContact: cell(t.knownContact, options.mask),
     knownContactShare: maskShare(t.knownContact, c.confirmed, options.mask),
     outbreak: cell(t.outbreak, options.mask),
@@ -304,6 +377,7 @@ export function normalizeCounts(value: unknown): WeeklyCounts {
   out.probable = num(v.probable)
   out.confirmed = num(v.confirmed)
   out.contacts = num(v.contacts)
+  out.registered = num(v.registered)
   const settings = (v.settings ?? {}) as Record<string, Partial<SettingCounts> | undefined>
   for (const s of REPORT_SETTINGS) {
     const x = settings[s] ?? {}

@@ -15,6 +15,7 @@ import { measuresMessages } from '../features/measures/messages'
 import { notFoundMessages } from '../features/not-found/messages'
 import { onboardingMessages } from '../features/onboarding/messages'
 import { orgUnitsMessages } from '../features/org-units/messages'
+import { ownershipMessages } from '../features/ownership/messages'
 import { personsMessages } from '../features/persons/messages'
 import { reportsMessages } from '../features/reports/messages'
 import { retentionMessages } from '../features/retention/messages'
@@ -56,6 +57,7 @@ export const FEATURE_MESSAGES = {
   dashboards: dashboardsMessages,
   fhi: fhiMessages,
   retention: retentionMessages,
+  ownership: ownershipMessages,
 }
 
 type Feature = (typeof FEATURE_MESSAGES)[keyof typeof FEATURE_MESSAGES]

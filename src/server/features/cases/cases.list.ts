@@ -4,6 +4,7 @@ import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant } from '../../db/tenant'
 import type { AppDeps } from '../../http/types'
+import { ownerUnitFilter } from '../ownership/ownership.service'
 import { presentSummary } from '../persons/persons.present'
 import { presentCaseListItem } from './cases.present'
 import * as q from './cases.queries'
@@ -49,6 +50,7 @@ export async function listCases(deps: AppDeps, ctx: RequestContext, query: z.out
     search: classifySearch(query.q),
   }
   return inTenant(deps.db, s, async (trx) => {
+    if (query.unit) filter.units = await ownerUnitFilter(trx, s.kommune, query.unit)
     const rows = await q.listCases(trx, s.kommune, filter, query.sort, after, query.limit)
     const result = page(rows, query.limit, (r) => (byTestDate ? r.test_date : r.created_key))
     const { cursor: _c, limit: _l, q: text, ...filters } = query

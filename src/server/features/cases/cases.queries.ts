@@ -104,6 +104,8 @@ export async function listCaseWorkers(trx: Trx, kommune: string) {
 export type CaseSort = '-createdAt' | 'createdAt' | '-testDate' | 'testDate'
 
 export interface CaseFilter {
+  /** Owner units to include (a unit and the units below it). */
+  units?: string[]
   status?: 'open' | 'closed' | undefined
   /** A user id, or null for unassigned. */
   assignedTo?: string | null | undefined
@@ -181,6 +183,7 @@ export function listCasesQuery(
     ])
     .where('c.kommune', '=', kommune)
     .$if(!!filter.personId, (qb) => qb.where('c.person_id', '=', filter.personId!))
+    .$if(!!filter.units?.length, (qb) => qb.where('c.owner_unit', 'in', filter.units!))
     .$if(!!filter.status, (qb) => qb.where('c.status', '=', filter.status!))
     .$if(filter.assignedTo !== undefined, (qb) =>
       filter.assignedTo === null
@@ -244,6 +247,7 @@ export function countCasesQuery(trx: Trx, kommune: string, filter: CaseFilter) {
     .selectFrom('cases as c')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('c.kommune', '=', kommune)
+    .$if(!!filter.units?.length, (qb) => qb.where('c.owner_unit', 'in', filter.units!))
     .$if(!!filter.status, (qb) => qb.where('c.status', '=', filter.status!))
     .$if(filter.assignedTo !== undefined, (qb) =>
       filter.assignedTo === null

@@ -19,6 +19,7 @@ import { presentContactListItem } from '../contacts/contacts.present'
 import { listContactsOfCase } from '../contacts/contacts.queries'
 import { applyReceipt } from '../freg/freg.apply'
 import { recomputeMeasures } from '../measures/measures.recompute'
+import { resolveOwnerUnit } from '../ownership/ownership.service'
 import { findPerson } from '../persons/persons.queries'
 import { resolvePerson } from '../persons/persons.service'
 import { CASE_COLUMNS, periodOf, presentCase, presentCaseDetail, toCaseColumns } from './cases.present'
@@ -117,7 +118,12 @@ export async function createCase(deps: AppDeps, ctx: RequestContext, input: z.ou
     const { id } = await q.insertCase(trx, {
       ...toCaseColumns(input),
       kommune,
-      owner_unit: kommune,
+      owner_unit: await resolveOwnerUnit(trx, {
+        kommune,
+        userId,
+        requested: input.ownerUnit,
+        path: 'body.ownerUnit',
+      }),
       person_id: person.personId,
       assigned_to: input.assignedTo ?? null,
       created_by: userId,

@@ -12,6 +12,7 @@ import { assertKommuneActive } from '../../policy/kommune-active'
 import { periodOf } from '../cases/cases.present'
 import type { CaseWithPerson } from '../cases/cases.queries'
 import { requireCase, scope, todayOslo } from '../cases/cases.service'
+import { resolveOwnerUnit } from '../ownership/ownership.service'
 import { resolvePerson } from '../persons/persons.service'
 import { contactAuditView, toContactColumns } from './contacts.present'
 import * as q from './contacts.queries'
@@ -144,7 +145,12 @@ async function upsertContact(trx: Trx, ctx: RequestContext, c: CaseWithPerson, r
     saved = await q.insertContact(trx, {
       ...values,
       kommune: c.kommune,
-      owner_unit: c.kommune,
+      owner_unit: await resolveOwnerUnit(trx, {
+        kommune: c.kommune,
+        userId: ctx.actor!.userId,
+        requested: row.ownerUnit,
+        path: 'body.ownerUnit',
+      }),
       person_id: r.personId,
       case_id: c.id,
       created_by: ctx.actor!.userId,

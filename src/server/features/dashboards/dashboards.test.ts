@@ -108,8 +108,8 @@ describe('GET /api/dashboards/kommune', () => {
         cases: 14,
         confirmed: 13,
         contacts: 5,
-        knownContact: 6,
-        knownContactShare: 0.4615,
+        knownContact: 8,
+        knownContactShare: 0.6154,
         outbreak: 3,
       },
       {
@@ -127,8 +127,8 @@ describe('GET /api/dashboards/kommune', () => {
       cases: 16,
       confirmed: 15,
       contacts: 6,
-      knownContact: 6,
-      knownContactShare: 0.4,
+      knownContact: 8,
+      knownContactShare: 0.5333,
       outbreak: 3,
     })
     // A1 has five registered contacts, the other 15 cases none.
@@ -136,7 +136,8 @@ describe('GET /api/dashboards/kommune', () => {
     expect(d.today).toEqual({ date: today, isolation: 1, quarantine: 1 })
     expect(d.followUps).toEqual({ due: 1, overdue: 2 })
     expect(d.outbreaks).toEqual({ active: 2, items: null })
-    expect(d.settings[0]).toEqual({ setting: 'household', confirmed: 7, knownContact: 6, outbreak: 0 })
+    expect(d.settings[0]).toEqual({ setting: 'household', confirmed: 7, knownContact: 0, outbreak: 0 })
+    expect(d.settings[9]).toEqual({ setting: 'unknown', confirmed: 1, knownContact: 8, outbreak: 0 })
     expect(d.settings[1]).toEqual({ setting: 'kindergarten', confirmed: 1, knownContact: 0, outbreak: 0 })
   })
 
@@ -226,9 +227,9 @@ describe('saved reports (faste rapporter)', () => {
       breakdown: 'week',
       measures: ['cases', 'contacts', 'knownContactShare'],
       rows: [
-        { key: '2020-W53', label: '2020-W53', values: [14, 5, 0.4615] },
+        { key: '2020-W53', label: '2020-W53', values: [14, 5, 0.6154] },
         { key: '2021-W01', label: '2021-W01', values: [2, 1, 0] },
-        { key: 'total', label: 'Sum', values: [16, 6, 0.4] },
+        { key: 'total', label: 'Sum', values: [16, 6, 0.5333] },
       ],
     })
     const csv = await f.osloReport.inject({ url: `/api/reports/saved/${id}/export?format=csv` })
@@ -237,7 +238,7 @@ describe('saved reports (faste rapporter)', () => {
         .replace(/^\uFEFF/, '')
         .split('\r\n')
         .slice(0, 2),
-    ).toEqual(['Rad;Nye tilfeller;Nye nærkontakter;Andel kjent nærkontakt', '2020-W53;14;5;46,2'])
+    ).toEqual(['Rad;Nye tilfeller;Nye nærkontakter;Andel kjent nærkontakt', '2020-W53;14;5;61,5'])
     expect((await f.bergenReport.inject({ url: `/api/reports/saved/${id}/table` })).statusCode).toBe(404)
     expect(
       (await f.bergenReport.inject({ method: 'DELETE', url: `/api/reports/saved/${id}` })).statusCode,

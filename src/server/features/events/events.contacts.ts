@@ -14,6 +14,7 @@ import { assertCaseDates, assertNoOpenCase, requireCase, scope, todayOslo } from
 import * as contacts from '../contacts/contacts.queries'
 import { saveContactRows } from '../contacts/contacts.save'
 import { measuresOnInfection } from '../measures/measures.convert'
+import { resolveOwnerUnit } from '../ownership/ownership.service'
 import { registerContactReference } from '../persons/persons.merge'
 import { requireParticipant } from './events.participants'
 import { presentParticipant } from './events.present'
@@ -198,7 +199,13 @@ export async function convertParticipant(
       source_event_id: e.id,
       source_contact_id: fromContact,
       kommune: s.kommune,
-      owner_unit: s.kommune,
+      // A case found at an event: the tracer's default unit, else the event's unit.
+      owner_unit: await resolveOwnerUnit(trx, {
+        kommune: s.kommune,
+        userId: s.userId,
+        requested: null,
+        path: 'body',
+      }),
       person_id: p.person_id,
       created_by: s.userId,
     })

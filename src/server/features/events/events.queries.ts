@@ -39,6 +39,8 @@ export async function updateEvent(
 }
 
 export interface EventFilter {
+  /** Owner units to include (a unit and the units below it). */
+  units?: string[]
   setting?: string | undefined
   from?: string | undefined
   to?: string | undefined
@@ -80,6 +82,7 @@ export function listEventsQuery(
         .as('case_count'),
     ])
     .where('e.kommune', '=', kommune)
+    .$if(!!f.units?.length, (qb) => qb.where('e.owner_unit', 'in', f.units!))
     .$if(!!f.setting, (qb) => qb.where('e.exposure_setting', '=', f.setting!))
     .$if(f.outbreak !== undefined, (qb) => qb.where('e.outbreak', '=', f.outbreak!))
     .$if(!!f.status, (qb) => qb.where('e.status', '=', f.status!))

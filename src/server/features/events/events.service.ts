@@ -9,6 +9,7 @@ import { assertKommuneActive } from '../../policy/kommune-active'
 import { type Action, authorize } from '../../policy/policy'
 import { scope } from '../cases/cases.service'
 import { decodeCursor, page, TIMESTAMP_KEY } from '../cases/cursor'
+import { ownerUnitFilter, resolveOwnerUnit } from '../ownership/ownership.service'
 import { registerPersonReference } from '../persons/persons.merge'
 import {
   eventAuditView,
@@ -56,7 +57,12 @@ export async function createEvent(deps: AppDeps, ctx: RequestContext, input: z.o
       name: input.name,
       exposure_setting: input.exposureSetting,
       kommune: s.kommune,
-      owner_unit: s.kommune,
+      owner_unit: await resolveOwnerUnit(trx, {
+        kommune: s.kommune,
+        userId: s.userId,
+        requested: input.ownerUnit,
+        path: 'body.ownerUnit',
+      }),
       created_by: s.userId,
     })
     await audit(trx, ctx, {
@@ -101,6 +107,7 @@ export async function listEvents(deps: AppDeps, ctx: RequestContext, query: z.ou
     q: query.q,
   }
   return inTenant(deps.db, s, async (trx) => {
+    if (query.unit) filter.units = await ownerUnitFilter(trx, s.kommune, query.unit)
     const rows = await q.listEventsQuery(trx, s.kommune, filter, after, query.limit).execute()
     const p = page(rows, query.limit, (r) => r.created_key)
     return { items: p.items.map(presentEventListItem), nextCursor: p.nextCursor }

@@ -18,6 +18,7 @@ beforeAll(async () => {
     person: {
       firstName: 'Åse',
       lastName: '=Ødegård',
+      birthDate: '1980-01-01',
       street: 'Synlig vei 1',
       postcode: '0150',
       place: 'Oslo',
@@ -29,6 +30,7 @@ beforeAll(async () => {
     person: {
       firstName: 'Hemmelig',
       lastName: 'Person',
+      birthDate: '1981-01-01',
       street: 'Skjult gate 2',
       postcode: '0151',
       place: 'Oslo',

@@ -35,6 +35,12 @@ export async function submittedReports(trx: Trx, week: string): Promise<Submitte
   return res.rows
 }
 
+/** Every submitted version of one municipality's week, newest first (SECURITY DEFINER). */
+export async function reportVersions(trx: Trx, week: string, kommune: string): Promise<SubmittedRow[]> {
+  const res = await sql<SubmittedRow>`select * from weekly_report_versions(${week}, ${kommune})`.execute(trx)
+  return res.rows
+}
+
 // ---------------------------------------------------------------- API clients
 
 export async function insertApiClient(

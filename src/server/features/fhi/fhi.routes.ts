@@ -5,6 +5,8 @@ import {
   apiClientCreated,
   apiClientList,
   apiClientParams,
+  kommuneVersions,
+  kommuneVersionsParams,
   machineQuery,
   machineReports,
   nationalExportQuery,
@@ -27,6 +29,11 @@ export const fhiRoutes: AppPlugin = async (app) => {
     '/api/fhi/weekly/:week',
     { schema: { tags, params: weekParams, response: { 200: nationalWeekly } } },
     (req) => service.getNationalWeekly(deps, req.ctx, req.params.week),
+  )
+  app.get(
+    '/api/fhi/weekly/:week/kommuner/:kommune',
+    { schema: { tags, params: kommuneVersionsParams, response: { 200: kommuneVersions } } },
+    (req) => service.kommuneVersions(deps, req.ctx, req.params.week, req.params.kommune),
   )
   app.get(
     '/api/fhi/weekly/:week/export',

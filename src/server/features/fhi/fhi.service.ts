@@ -2,8 +2,10 @@ import type { NationalWeeklyDto } from '../../../shared/api/fhi'
 import { weekRange } from '../../../shared/domain/isoWeek'
 import {
   addCounts,
+  type CountChange,
   type CountRow,
   countsFromRows,
+  diffCounts,
   emptyCounts,
   presentSummary,
   presentWeeklyReport,
@@ -12,6 +14,7 @@ import {
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
+import { notFound } from '../../http/errors'
 import type { AppDeps } from '../../http/types'
 import { authorize } from '../../policy/policy'
 import { reportHeaders, reportRow } from '../reports/reports.export'
@@ -27,6 +30,8 @@ interface KommuneFigures {
   active: boolean
   live: WeeklyCounts
   submitted: { version: number; submittedAt: string; reason: string | null; counts: WeeklyCounts } | null
+  /** Differences between the newest submission and the live counts. */
+  changes: CountChange[]
 }
 
 /** Live and submitted counts of every municipality for a week (national transaction, no tenant). */
@@ -48,20 +53,24 @@ async function loadNational(trx: Trx, week: string) {
   const subBy = new Map(submitted.map((s) => [s.kommune, s]))
   const municipalities: KommuneFigures[] = kommuner.map((k) => {
     const s = subBy.get(k.code)
+    const live = countsFromRows(rowsBy.get(k.code) ?? [])
+    const counts = s ? readFigures(s.figures).total : null
     return {
       code: k.code,
       name: k.name,
       fylke: k.fylke_code ?? k.code.slice(0, 2),
       active: k.status === 'active',
-      live: countsFromRows(rowsBy.get(k.code) ?? []),
-      submitted: s
-        ? {
-            version: s.version,
-            submittedAt: new Date(s.submitted_at).toISOString(),
-            reason: s.reason,
-            counts: readFigures(s.figures).total,
-          }
-        : null,
+      live,
+      submitted:
+        s && counts
+          ? {
+              version: s.version,
+              submittedAt: new Date(s.submitted_at).toISOString(),
+              reason: s.reason,
+              counts,
+            }
+          : null,
+      changes: counts ? diffCounts(counts, live) : [],
     }
   })
   return {
@@ -152,6 +161,7 @@ export function presentNational(
     liveComputedAt: data.liveComputedAt,
     kommuneCount: counted.length,
     submittedCount: municipalities.filter((k) => k.submitted).length,
+    changedCount: municipalities.filter((k) => k.changes.length > 0).length,
     national: view(municipalities),
     counties: fylker.map((f) => {
       const list = municipalities.filter((k) => k.fylke === f.code)
@@ -172,8 +182,47 @@ export function presentNational(
       submittedAt: k.submitted?.submittedAt ?? null,
       submitted: k.submitted ? presentSummary(k.submitted.counts, opts) : null,
       live: presentSummary(k.live, opts),
+      changedAfterSubmission: k.changes.length > 0,
+      // The differences are exact numbers: only for FHI.
+      changes: mask ? [] : k.changes,
     })),
   }
+}
+
+/**
+ * GET /api/fhi/weekly/:week/kommuner/:kommune — every version a municipality submitted for a week
+ * (FHI exact; the operator masked and without raw counts).
+ */
+export async function kommuneVersions(deps: AppDeps, ctx: RequestContext, week: string, kommune: string) {
+  authorize(ctx.actor, 'report.national')
+  const mask = !ctx.actor.roles.includes('fhi')
+  return inTenant(deps.db, { kommune: null, userId: ctx.actor.userId }, async (trx) => {
+    const k = (await q.kommuner(trx)).find((x) => x.code === kommune)
+    if (!k) throw notFound('Kommunen')
+    const versions = await q.reportVersions(trx, week, kommune)
+    await audit(trx, ctx, {
+      action: 'report.national-versions',
+      recordType: 'weekly-report',
+      kommune: null,
+      details: { week, kommune },
+    })
+    return {
+      week,
+      kommune,
+      kommuneName: k.name,
+      masked: mask,
+      versions: versions.map((v) => {
+        const counts = readFigures(v.figures).total
+        return {
+          version: v.version,
+          submittedAt: new Date(v.submitted_at).toISOString(),
+          reason: v.reason,
+          counts: mask ? null : counts,
+          report: presentWeeklyReport(counts, { mask }),
+        }
+      }),
+    }
+  })
 }
 
 /** The national table for export (submitted figures with every setting; audited). */
@@ -246,15 +295,27 @@ export function nationalExportRows(
 ) {
   const opts = { mask }
   const headers = reportHeaders(
-    ['Uke', 'Nivå', 'Kode', 'Navn', 'Fylke', 'Innsendt', 'Versjon', 'Innsendt tidspunkt'],
+    [
+      'Uke',
+      'Nivå',
+      'Kode',
+      'Navn',
+      'Fylke',
+      'Innsendt',
+      'Versjon',
+      'Innsendt tidspunkt',
+      'Endret etter innsending',
+    ],
     true,
   )
   const all = data.municipalities
   const status = (list: KommuneFigures[]) =>
     `${list.filter((k) => k.submitted).length} av ${list.filter((k) => k.active || k.submitted).length}`
+  // How many municipalities' figures changed after their newest submission.
+  const changed = (list: KommuneFigures[]) => String(list.filter((k) => k.changes.length > 0).length)
   const rows = [
     reportRow(
-      [week, 'Norge', '00', 'Norge', '', status(all), null, null],
+      [week, 'Norge', '00', 'Norge', '', status(all), null, null, changed(all)],
       presentWeeklyReport(
         sum(all, (k) => k.submitted?.counts),
         opts,
@@ -264,7 +325,7 @@ export function nationalExportRows(
     ...data.fylker.map((f) => {
       const list = all.filter((k) => k.fylke === f.code)
       return reportRow(
-        [week, 'Fylke', f.code, f.name, f.code, status(list), null, null],
+        [week, 'Fylke', f.code, f.name, f.code, status(list), null, null, changed(list)],
         presentWeeklyReport(
           sum(list, (k) => k.submitted?.counts),
           opts,
@@ -283,6 +344,7 @@ export function nationalExportRows(
           k.submitted ? 'ja' : 'nei',
           k.submitted?.version ?? null,
           k.submitted?.submittedAt ?? null,
+          k.submitted ? (k.changes.length > 0 ? 'ja' : 'nei') : null,
         ],
         k.submitted ? presentWeeklyReport(k.submitted.counts, opts) : null,
         true,

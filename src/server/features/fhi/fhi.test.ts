@@ -51,14 +51,15 @@ describe('the national overview', () => {
       probable: 1,
       confirmed: 14,
       contacts: 6,
-      knownContact: 6,
-      knownContactShare: 0.4286,
+      registered: 6,
+      knownContact: 8,
+      knownContactShare: 0.5714,
       outbreak: 3,
       outbreakShare: 0.2143,
     })
     expect(body.national.live.settings[4]).toMatchObject({ setting: 'workplace', confirmed: 2 })
     expect(kommune(body, '0301')).toMatchObject({ version: null, submitted: null })
-    expect(kommune(body, '0301').live).toMatchObject({ cases: 14, contacts: 5, knownContact: 6 })
+    expect(kommune(body, '0301').live).toMatchObject({ cases: 14, contacts: 5, knownContact: 8 })
     expect(kommune(body, '4601').live).toMatchObject({ cases: 1, contacts: 1, knownContact: 0 })
     expect(body.counties.find((c: { code: string }) => c.code === '46').live.cases).toBe(1)
   })
@@ -79,7 +80,7 @@ describe('the national overview', () => {
     expect(body.counties.find((c: { code: string }) => c.code === '46').submitted.cases).toBe(0)
     expect(kommune(body, '0301')).toMatchObject({
       version: 1,
-      submitted: { cases: 14, confirmed: 13, knownContact: 6, knownContactShare: 0.4615, outbreak: 3 },
+      submitted: { cases: 14, confirmed: 13, knownContact: 8, knownContactShare: 0.6154, outbreak: 3 },
     })
     expect(kommune(body, '4601').version).toBeNull()
   })
@@ -94,16 +95,16 @@ describe('the national overview', () => {
       probable: '<5',
       confirmed: 13,
       contacts: 5,
-      knownContact: 6,
-      knownContactShare: 0.4615,
+      knownContact: 8,
+      knownContactShare: 0.6154,
       outbreak: '<5',
       outbreakShare: 'suppressed',
     })
     expect(body.national.submitted.settings[0]).toEqual({
       setting: 'household',
       confirmed: 7,
-      knownContact: 6,
-      knownContactShare: 0.4615,
+      knownContact: 0,
+      knownContactShare: 0,
       outbreak: 0,
       outbreakShare: 0,
     })
@@ -115,7 +116,7 @@ describe('the national overview', () => {
     const csv = await f.fhi.inject({ url: '/api/fhi/weekly/2020-W53/export?format=csv' })
     expect(csv.statusCode).toBe(200)
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n')
-    expect(lines[0]!.split(';').slice(0, 9)).toEqual([
+    expect(lines[0]!.split(';').slice(0, 10)).toEqual([
       'Uke',
       'Nivå',
       'Kode',
@@ -124,9 +125,10 @@ describe('the national overview', () => {
       'Innsendt',
       'Versjon',
       'Innsendt tidspunkt',
+      'Endret etter innsending',
       'Nye tilfeller',
     ])
-    expect(lines[1]!.split(';').slice(0, 9)).toEqual([
+    expect(lines[1]!.split(';').slice(0, 10)).toEqual([
       '2020-W53',
       'Norge',
       '00',
@@ -135,18 +137,20 @@ describe('the national overview', () => {
       '1 av 2',
       '',
       '',
+      '0',
       '14',
     ])
     const oslo = lines.find((l) => l.startsWith('2020-W53;Kommune;0301;'))!.split(';')
     expect(oslo.slice(5, 7)).toEqual(['ja', '1'])
-    expect(lines.find((l) => l.startsWith('2020-W53;Kommune;4601;'))!.split(';')[8]).toBe('')
+    expect(oslo[8]).toBe('nei')
+    expect(lines.find((l) => l.startsWith('2020-W53;Kommune;4601;'))!.split(';')[9]).toBe('')
 
     const xlsx = await f.operator.inject({ url: '/api/fhi/weekly/2020-W53/export?format=xlsx' })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
     const row = wb.worksheets[0]!.getRow(2)
     expect(row.getCell(2).value).toBe('Norge')
-    expect(row.getCell(10).value).toBe('<5') // probable, masked for the operator
+    expect(row.getCell(11).value).toBe('<5') // probable, masked for the operator
   })
 })
 
@@ -247,7 +251,7 @@ describe('API clients and the machine API', () => {
       expect(body.reports[0].report).toEqual(OSLO_W53)
       expect(body.reports[0].counts.settings.household).toEqual({
         confirmed: 7,
-        knownContact: 6,
+        knownContact: 0,
         outbreak: 0,
       })
     }

@@ -51,7 +51,7 @@ describe('POST /api/persons/:id/freg-refresh', () => {
   })
 
   it('422 when the person has no national id', async () => {
-    const p = await createPerson(oslo, { firstName: 'Uten', lastName: 'Nummer' })
+    const p = await createPerson(oslo, { firstName: 'Uten', lastName: 'Nummer', birthDate: '1970-01-01' })
     expect((await refresh(oslo, p.id)).json().code).toBe('freg-no-national-id')
   })
 

@@ -22,6 +22,7 @@ import { toCaseColumns } from '../cases/cases.present'
 import { type CaseWithPerson, findCase, insertCase } from '../cases/cases.queries'
 import { assertNoOpenCase } from '../cases/cases.service'
 import { saveContactRows } from '../contacts/contacts.save'
+import { resolveOwnerUnit } from '../ownership/ownership.service'
 import { type NationalIdOwner, resolvePerson } from '../persons/persons.service'
 import * as q from './imports.queries'
 import type { participantImport } from './imports.rows'
@@ -359,7 +360,8 @@ async function writeCase(c: Commit, data: z.output<typeof caseCreate>) {
   const { id } = await insertCase(c.trx, {
     ...values,
     kommune,
-    owner_unit: kommune,
+    // Hook (issue 19): the importing user's default unit, else the municipality.
+    owner_unit: await resolveOwnerUnit(c.trx, { kommune, userId: c.claim.created_by, path: 'ownerUnit' }),
     person_id: person.personId,
     assigned_to: null,
     created_by: c.claim.created_by,
@@ -419,7 +421,7 @@ async function writeEvent(c: Commit, data: Record<string, unknown>) {
     .insertInto('events')
     .values({
       kommune,
-      owner_unit: kommune,
+      owner_unit: await resolveOwnerUnit(c.trx, { kommune, userId: c.claim.created_by, path: 'ownerUnit' }),
       name: data.name as string,
       exposure_setting: data.exposureSetting as string,
       location: (data.location as string | null) ?? null,

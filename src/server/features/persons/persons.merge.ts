@@ -217,3 +217,82 @@ export function registerContactReference(table: string, column = 'contact_id') {
   if (!CONTACT_REFERENCES.some((r) => r.table === table && r.column === column))
     CONTACT_REFERENCES.push({ table, column })
 }
+
+/** Orders a pair the way person_not_duplicates stores it (person_a < person_b). */
+const ordered = (a: string, b: string) => (a < b ? [a, b] : [b, a]) as [string, string]
+
+/**
+ * Marks two persons of this municipality as "ikke duplikat": the pair is left out of the
+ * duplicate list from now on. Audited on both persons; undone with revokeNotDuplicate.
+ */
+export async function markNotDuplicate(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: { aId: string; bId: string },
+) {
+  authorize(ctx.actor, 'person.merge')
+  const kommune = ctx.actor.kommune!
+  if (body.aId === body.bId) throw unprocessable('same-person', 'Velg to forskjellige personer')
+  const [a, b] = ordered(body.aId, body.bId)
+  const userId = ctx.actor.userId
+  return inTenant(deps.db, { kommune, userId }, async (trx) => {
+    if (!(await q.findPerson(trx, { id: a, kommune })) || !(await q.findPerson(trx, { id: b, kommune })))
+      throw notFound('Personen')
+    const row = await trx
+      .insertInto('person_not_duplicates')
+      .values({ kommune, person_a: a, person_b: b, created_by: userId })
+      .onConflict((oc) =>
+        oc.columns(['kommune', 'person_a', 'person_b']).where('revoked_at', 'is', null).doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst()
+    if (row)
+      for (const [id, other] of [
+        [a, b],
+        [b, a],
+      ] as const)
+        await audit(trx, ctx, {
+          action: 'person.not-duplicate',
+          recordType: 'person',
+          recordId: id,
+          personId: id,
+          details: { other },
+        })
+    return { aId: a, bId: b, notDuplicate: true }
+  })
+}
+
+/** Undoes "ikke duplikat" (the marking is kept as history with revoked_at). */
+export async function revokeNotDuplicate(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: { aId: string; bId: string },
+) {
+  authorize(ctx.actor, 'person.merge')
+  const kommune = ctx.actor.kommune!
+  const [a, b] = ordered(body.aId, body.bId)
+  const userId = ctx.actor.userId
+  return inTenant(deps.db, { kommune, userId }, async (trx) => {
+    const r = await trx
+      .updateTable('person_not_duplicates')
+      .set({ revoked_at: sql`now()`, revoked_by: userId })
+      .where('kommune', '=', kommune)
+      .where('person_a', '=', a)
+      .where('person_b', '=', b)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) === 0) throw notFound('Merkingen')
+    for (const [id, other] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      await audit(trx, ctx, {
+        action: 'person.not-duplicate-revoked',
+        recordType: 'person',
+        recordId: id,
+        personId: id,
+        details: { other },
+      })
+    return { aId: a, bId: b, notDuplicate: false }
+  })
+}

@@ -147,7 +147,9 @@ export async function findCandidates(
     .selectFrom('persons')
     .select([...SUMMARY])
     .select([
-      sql<number>`case when ${name} <> '' then similarity(full_name, ${name}) else 0 end`.as('sim'),
+      sql<number>`case when ${name} <> '' then greatest(similarity(full_name, ${name}), similarity(fold_name(full_name), fold_name(${name}))) else 0 end`.as(
+        'sim',
+      ),
       sql<boolean>`birth_date is not distinct from ${q.birthDate}::date and ${q.birthDate}::date is not null`.as(
         'same_birth',
       ),
@@ -176,7 +178,13 @@ export async function findCandidates(
  */
 function candidateIds(kommune: string, name: string, q: { birthDate: string | null; phone: string | null }) {
   const sources = []
-  if (name.length >= 3) sources.push(sql`select id from person_similar_names(${name})`)
+  if (name.length >= 3) {
+    sources.push(sql`select id from person_similar_names(${name})`)
+    // "Jon Odegaard" typed, "Jon Ødegård" stored: the same name after folding (migration 0051).
+    sources.push(
+      sql`select id from person_identities where kommune = ${kommune} and fold_name(full_name) = fold_name(${name}) and merged_into is null`,
+    )
+  }
   if (q.birthDate)
     sources.push(sql`select id from persons where kommune = ${kommune} and birth_date = ${q.birthDate}::date`)
   if (q.phone) sources.push(sql`select id from persons where kommune = ${kommune} and phone = ${q.phone}`)
@@ -259,7 +267,11 @@ interface NameCursor {
 }
 type PersonSearchRow = Pick<PersonRow, (typeof SUMMARY)[number]> & { cursor: PersonCursor }
 
-/** Likely duplicate pairs in the municipality, cheap joins first (same birth date or phone). */
+/**
+ * Likely duplicate pairs in the municipality, cheap joins first (same birth date, phone or folded
+ * name). Names are compared after folding Norwegian letters both ways (fold_name, migration 0051);
+ * pairs marked "ikke duplikat" are left out.
+ */
 export async function findDuplicatePairs(trx: Trx, kommune: string, limit = 100) {
   const r = await sql<{
     a_id: string
@@ -268,15 +280,19 @@ export async function findDuplicatePairs(trx: Trx, kommune: string, limit = 100)
     same_birth: boolean
     same_phone: boolean
   }>`
-    select a.id as a_id, b.id as b_id, similarity(a.full_name, b.full_name) as sim,
-           (a.birth_date = b.birth_date) as same_birth, (a.phone = b.phone) as same_phone
+    select a.id as a_id, b.id as b_id,
+           greatest(similarity(a.full_name, b.full_name), similarity(fold_name(a.full_name), fold_name(b.full_name))) as sim,
+           coalesce(a.birth_date = b.birth_date, false) as same_birth, coalesce(a.phone = b.phone, false) as same_phone
       from persons a
       join persons b on b.kommune = a.kommune and a.id < b.id and b.merged_into is null
-       and (b.birth_date = a.birth_date or b.phone = a.phone or b.full_name = a.full_name)
+       and (b.birth_date = a.birth_date or b.phone = a.phone or fold_name(b.full_name) = fold_name(a.full_name))
      where a.kommune = ${kommune} and a.merged_into is null
        and (a.national_id is null or b.national_id is null or a.national_id = b.national_id)
-       and similarity(a.full_name, b.full_name) >= 0.4
-     order by sim desc
+       and greatest(similarity(a.full_name, b.full_name), similarity(fold_name(a.full_name), fold_name(b.full_name))) >= 0.4
+       and not exists (select 1 from person_not_duplicates n
+                        where n.kommune = ${kommune} and n.revoked_at is null
+                          and n.person_a = a.id and n.person_b = b.id)
+     order by sim desc, a.id, b.id
      limit ${limit}`.execute(trx)
   return r.rows
 }

@@ -8,6 +8,7 @@ import {
   mergeBody,
   nationalIdLookup,
   nationalIdLookupBody,
+  notDuplicateBody,
   personList,
   personListQuery,
   personRef,
@@ -16,7 +17,7 @@ import {
   revealAddressBody,
 } from '../../../shared/api/persons'
 import type { AppPlugin } from '../../http/types'
-import { listDuplicatePairs, mergePersons } from './persons.merge'
+import { listDuplicatePairs, markNotDuplicate, mergePersons, revokeNotDuplicate } from './persons.merge'
 import { getPersonRecords } from './persons.records'
 import * as service from './persons.service'
 
@@ -53,6 +54,17 @@ export const personRoutes: AppPlugin = async (app) => {
     '/api/persons/merge',
     { schema: { tags, body: mergeBody, response: { 200: personView } } },
     (req) => mergePersons(deps, req.ctx, req.body),
+  )
+  const notDuplicateView = z.object({ aId: z.string(), bId: z.string(), notDuplicate: z.boolean() })
+  app.post(
+    '/api/persons/not-duplicates',
+    { schema: { tags, body: notDuplicateBody, response: { 200: notDuplicateView } } },
+    (req) => markNotDuplicate(deps, req.ctx, req.body),
+  )
+  app.post(
+    '/api/persons/not-duplicates/revoke',
+    { schema: { tags, body: notDuplicateBody, response: { 200: notDuplicateView } } },
+    (req) => revokeNotDuplicate(deps, req.ctx, req.body),
   )
   app.post(
     '/api/persons/lookup',

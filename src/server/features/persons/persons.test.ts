@@ -22,8 +22,23 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+let births = 0
+/**
+ * POST /api/persons. A national id or a birth date is required (issue 17): a payload with
+ * neither gets a distinct birth date (so it never makes two persons look alike).
+ */
 const create = (who: LoggedIn, payload: Record<string, unknown>) =>
-  who.inject({ method: 'POST', url: '/api/persons', payload })
+  who.inject({
+    method: 'POST',
+    url: '/api/persons',
+    payload:
+      payload.nationalId || payload.birthDate || payload.noBirthDate
+        ? (({ noBirthDate: _, ...p }) => p)(payload)
+        : {
+            ...payload,
+            birthDate: new Date(Date.UTC(1940, 0, 1 + 97 * ++births)).toISOString().slice(0, 10),
+          },
+  })
 
 describe('POST /api/persons', () => {
   it('401 without a session', async () => {
@@ -94,6 +109,25 @@ describe('POST /api/persons', () => {
       created: false,
       person: { id: first.json().person.id, firstName: 'Kari' },
     })
+  })
+
+  it('400 naming birthDate for a person with neither national id nor birth date', async () => {
+    const res = await create(oslo, {
+      firstName: 'Uten',
+      lastName: 'Identitet',
+      confirmNew: true,
+      noBirthDate: true,
+    })
+    expect(res.statusCode, res.body).toBe(400)
+    expect(res.json().errors).toEqual([
+      { path: 'body.birthDate', message: 'Fyll inn fødselsdato når personen ikke har fødselsnummer' },
+    ])
+  })
+
+  it('derives the birth date of a 2032-rule national id (06819048027 → 1990-01-06)', async () => {
+    const res = await create(oslo, { firstName: 'Ny', lastName: 'Regel', nationalId: '06819048027' })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().person.birthDate).toBe('1990-01-06')
   })
 
   it('422 when the municipality is not activated', async () => {

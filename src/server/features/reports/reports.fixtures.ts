@@ -157,7 +157,8 @@ export async function seedReportingData(t: Awaited<ReturnType<typeof buildTestAp
   })
 }
 
-function builder(c: pg.PoolClient) {
+/** Inserts synthetic records directly (as the owner), with chosen registration times. */
+export function builder(c: pg.PoolClient) {
   let n = 0
   const one = async (text: string, values: unknown[]) => (await c.query(text, values)).rows[0]
   const person = async (kommune = '0301') => {
@@ -209,29 +210,47 @@ function builder(c: pg.PoolClient) {
       created: string
       lastExposure?: string
       status?: string
+      setting?: string
     }) {
       const kommune = o.kommune ?? '0301'
       const p = o.person ?? (await person(kommune))
       const row = await one(
-        `insert into contacts (kommune, owner_unit, person_id, case_id, created_at, last_exposure, status)
-         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [kommune, o.unit ?? kommune, p, o.caseId, o.created, o.lastExposure ?? null, o.status ?? 'active'],
+        `insert into contacts (kommune, owner_unit, person_id, case_id, created_at, last_exposure, status, exposure_setting)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+        [
+          kommune,
+          o.unit ?? kommune,
+          p,
+          o.caseId,
+          o.created,
+          o.lastExposure ?? null,
+          o.status ?? 'active',
+          o.setting ?? null,
+        ],
       )
       return row.id as string
     },
-    async event(o: { setting: string; outbreak: boolean; name: string }) {
+    async event(o: { setting: string; outbreak: boolean; name: string; unit?: string }) {
       return (
         await one(
           `insert into events (kommune, owner_unit, name, exposure_setting, outbreak, starts_at)
-           values ('0301', '0301', $1, $2, $3, '2020-12-20T18:00:00Z') returning id`,
-          [o.name, o.setting, o.outbreak],
+           values ('0301', $4, $1, $2, $3, '2020-12-20T18:00:00Z') returning id`,
+          [o.name, o.setting, o.outbreak, o.unit ?? '0301'],
         )
       ).id as string
     },
-    async participant(o: { event: string; person: string; role: string; caseId: string }) {
+    async participant(o: {
+      event: string
+      person: string
+      role: string
+      caseId?: string
+      exposureAt?: string
+      created?: string
+    }) {
       await c.query(
-        `insert into event_participants (kommune, event_id, person_id, role, case_id) values ('0301', $1, $2, $3, $4)`,
-        [o.event, o.person, o.role, o.caseId],
+        `insert into event_participants (kommune, event_id, person_id, role, case_id, exposure_at, created_at)
+         values ('0301', $1, $2, $3, $4, $5, coalesce($6::timestamptz, now()))`,
+        [o.event, o.person, o.role, o.caseId ?? null, o.exposureAt ?? null, o.created ?? null],
       )
     },
   }
@@ -276,22 +295,30 @@ export type { LoggedIn }
 
 const zeroSetting = { confirmed: 0, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 }
 
-/** Oslo 2020-W53, every cell (the owner's exact view). Shares are of the 13 confirmed cases. */
+/**
+ * Oslo 2020-W53, every cell (the owner's exact view). Shares are of the 13 confirmed cases.
+ * New close contacts (distinct persons exposed in the week): A1's three Monday contacts, the one
+ * late Sunday evening and A7's person. Item (ii): every confirmed case whose person had a contact
+ * record exposed on or before the test date (no window, registration time irrelevant): the four
+ * converted household cases, A2, A9 (Bergen's record), A7 and A8 — all under "ukjent", the records
+ * having no setting. Item (iii): E1 (school) ×2 and E2 (event).
+ */
 export const OSLO_W53 = {
   cases: 14,
   probable: 1,
   confirmed: 13,
   contacts: 5,
-  knownContact: 6,
-  knownContactShare: 0.4615,
+  registered: 5,
+  knownContact: 8,
+  knownContactShare: 0.6154,
   outbreak: 3,
   outbreakShare: 0.2308,
   settings: [
     {
       setting: 'household',
       confirmed: 7,
-      knownContact: 6,
-      knownContactShare: 0.4615,
+      knownContact: 0,
+      knownContactShare: 0,
       outbreak: 0,
       outbreakShare: 0,
     },
@@ -331,6 +358,13 @@ export const OSLO_W53 = {
     },
     { setting: 'organised_leisure', ...zeroSetting },
     { setting: 'travel', confirmed: 1, knownContact: 0, knownContactShare: 0, outbreak: 0, outbreakShare: 0 },
-    { setting: 'unknown', ...zeroSetting },
+    {
+      setting: 'unknown',
+      confirmed: 0,
+      knownContact: 8,
+      knownContactShare: 0.6154,
+      outbreak: 0,
+      outbreakShare: 0,
+    },
   ],
 }

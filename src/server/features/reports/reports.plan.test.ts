@@ -65,6 +65,13 @@ beforeAll(async () => {
          from (select id, kommune, person_id, row_number() over (order by id) as n from cases) c, e
         where c.n % 7 = 0`,
     )
+    await c.query(
+      `with e as (select array_agg(id order by id) as ids from events)
+       insert into event_participants (kommune, event_id, person_id, role, exposure_at, created_at)
+       select c.kommune, e.ids[1 + (c.n + 1) % 3000], c.person_id, 'contact', c.created_at - interval '2 days', c.created_at
+         from (select id, kommune, person_id, created_at, row_number() over (order by id) as n from cases) c, e
+        where c.n % 11 = 0`,
+    )
     await c.query('vacuum analyze cases')
     await c.query('vacuum analyze contacts')
     await c.query('vacuum analyze event_participants')
@@ -73,10 +80,10 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-async function explain(kommune: string | null) {
+async function explain(kommune: string | null, analyze = false) {
   return asOwner(t.db, async (c) => {
     const res = await c.query(
-      `explain select * from weekly_report_rows('2021-01-04', '2021-01-10', $1::text)`,
+      `explain ${analyze ? '(analyze, timing off) ' : ''}select * from weekly_report_rows('2021-01-04', '2021-01-10', $1::text)`,
       [kommune],
     )
     return res.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')
@@ -88,16 +95,20 @@ describe('weekly report query plans', () => {
     const plan = await explain(null)
     expect(plan).not.toMatch(/Seq Scan on (cases|contacts|event_participants|events)\b/)
     expect(plan).toMatch(/cases_report_date_idx/)
-    expect(plan).toMatch(/contacts_created_idx/)
-    expect(plan).toMatch(/contacts_person_created_idx/)
-    expect(plan).toMatch(/event_participants_case_idx/)
+    expect(plan).toMatch(/contacts_exposure_date_idx/)
+    expect(plan).toMatch(/contacts_registered_idx/)
+    expect(plan).toMatch(/contacts_person_exposure_idx/)
+    expect(plan).toMatch(/event_participants_person_case_idx/)
+    expect(plan).toMatch(/event_participants_contact_exposure_idx/)
+    expect(plan).toMatch(/event_participants_contact_created_idx/)
   })
 
   it('one municipality’s week: its own indexes', async () => {
     const plan = await explain('0301')
     expect(plan).not.toMatch(/Seq Scan on (cases|contacts|event_participants|events)\b/)
     expect(plan).toMatch(/cases_kommune_report_date_idx|cases_report_date_idx/)
-    expect(plan).toMatch(/contacts_kommune_created_idx|contacts_created_idx/)
+    expect(plan).toMatch(/contacts_kommune_exposure_date_idx|contacts_exposure_date_idx/)
+    expect(plan).toMatch(/contacts_kommune_registered_idx|contacts_registered_idx/)
   })
 
   it('the wrapper returns the same counts to the app role, and only its own municipality', async () => {

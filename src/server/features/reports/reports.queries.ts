@@ -22,6 +22,7 @@ export async function countRows(
     known_contact: number
     outbreak: number
     contacts: number
+    registered: number
   }>`select * from weekly_report_counts(${p.from}::date, ${p.to}::date, ${p.kommune}::text)`.execute(trx)
   return res.rows.map((r) => ({
     weekStart: r.week_start,
@@ -34,6 +35,7 @@ export async function countRows(
     knownContact: r.known_contact,
     outbreak: r.outbreak,
     contacts: r.contacts,
+    registered: r.registered,
   }))
 }
 
@@ -116,18 +118,16 @@ export async function lockWeek(trx: Trx, kommune: string, week: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`weekly-report:${kommune}:${week}`}))`.execute(trx)
 }
 
-/** The newest version per week for a list of weeks. */
-export async function latestVersions(trx: Trx, p: { kommune: string; weeks: string[] }) {
+/** The newest version of each of a list of weeks, with its frozen figures. */
+export async function latestSubmissions(trx: Trx, p: { kommune: string; weeks: string[] }) {
   if (p.weeks.length === 0) return []
   return trx
     .selectFrom('weekly_reports')
-    .select([
-      'week',
-      (eb) => eb.fn.max('version').as('version'),
-      (eb) => eb.fn.max('submitted_at').as('submitted_at'),
-    ])
+    .distinctOn('week')
+    .select(['week', 'version', 'submitted_at', 'figures'])
     .where('kommune', '=', p.kommune)
     .where('week', 'in', p.weeks)
-    .groupBy('week')
+    .orderBy('week')
+    .orderBy('version', 'desc')
     .execute()
 }

@@ -2,7 +2,12 @@ import type { z } from 'zod'
 import type { submitBody, WeeklyReportDto } from '../../../shared/api/reports'
 import { osloDate } from '../../../shared/domain/dates'
 import { isoWeekOf, previousWeek, weekRange } from '../../../shared/domain/isoWeek'
-import { diffCounts, presentWeeklyReport } from '../../../shared/domain/weeklyReport'
+import {
+  type CountRow,
+  countsFromRows,
+  diffCounts,
+  presentWeeklyReport,
+} from '../../../shared/domain/weeklyReport'
 import { audit } from '../../audit/audit'
 import type { RequestContext } from '../../auth/actor'
 import { inTenant, type Trx } from '../../db/tenant'
@@ -138,25 +143,51 @@ export async function getVersion(
   })
 }
 
-/** GET /api/reports/weekly: the last `weeks` weeks (the current one first) and their submission status. */
+/**
+ * GET /api/reports/weekly: the last `weeks` weeks (the current one first), their submission status
+ * and whether a submitted week's figures have changed since ("endret etter innsending": e.g. by
+ * back-filled or imported records, which count in their own weeks).
+ */
 export async function listWeeks(deps: AppDeps, ctx: RequestContext, weeks: number) {
   const { kommune, userId } = reportScope(ctx, 'report.read')
   const today = todayOslo()
   const keys = [isoWeekOf(today).key]
   while (keys.length < weeks) keys.push(previousWeek(keys[keys.length - 1]!).key)
-  const versions = await inTenant(deps.db, { kommune, userId }, (trx) =>
-    q.latestVersions(trx, { kommune, weeks: keys }),
+  const submitted = await inTenant(deps.db, { kommune, userId }, (trx) =>
+    q.latestSubmissions(trx, { kommune, weeks: keys }),
   )
+  // The drafts of the submitted weeks, in one aggregate over their span (counts only).
+  const drafts = new Map<string, CountRow[]>()
+  if (submitted.length > 0) {
+    // ISO dates sort as text: the earliest start and the latest end.
+    const starts = submitted.map((s) => weekRange(s.week).start).sort()
+    const ends = submitted.map((s) => weekRange(s.week).end).sort()
+    const from = starts[0]!
+    const to = ends[ends.length - 1]!
+    const rows = await inTenant(deps.reportingDb, { kommune, userId, readOnly: true }, (trx) =>
+      q.countRows(trx, { from, to, kommune }),
+    )
+    for (const r of rows) {
+      const list = drafts.get(r.weekStart)
+      if (list) list.push(r)
+      else drafts.set(r.weekStart, [r])
+    }
+  }
   return {
     items: keys.map((week) => {
       const range = weekRange(week)
-      const v = versions.find((x) => x.week === week)
+      const v = submitted.find((x) => x.week === week)
+      const changes = v
+        ? diffCounts(readFigures(v.figures).total, countsFromRows(drafts.get(range.start) ?? []))
+        : []
       return {
         week,
         ...range,
         weekEnded: range.end < today,
         version: v ? Number(v.version) : null,
         submittedAt: v ? new Date(v.submitted_at as Date).toISOString() : null,
+        changedAfterSubmission: changes.length > 0,
+        changes,
       }
     }),
   }

@@ -15,6 +15,7 @@ const zeroView = {
   probable: 0,
   confirmed: 0,
   contacts: 0,
+  registered: 0,
   knownContact: 0,
   knownContactShare: null,
   outbreak: 0,
@@ -96,19 +97,22 @@ describe('the weekly report of a synthetic municipality, every cell', () => {
       probable: 0,
       confirmed: 2,
       contacts: 1,
+      registered: 1,
       knownContact: 1,
       knownContactShare: 0.5,
       outbreak: 1,
       outbreakShare: 0.5,
     })
+    // A2's contact record has no setting: item (ii) counts it under "ukjent".
     expect(v.settings[0]).toEqual({
       setting: 'household',
       confirmed: 1,
-      knownContact: 1,
-      knownContactShare: 0.5,
+      knownContact: 0,
+      knownContactShare: 0,
       outbreak: 0,
       outbreakShare: 0,
     })
+    expect(v.settings[9]).toMatchObject({ setting: 'unknown', knownContact: 1, knownContactShare: 0.5 })
     expect(v.settings[2]).toEqual({
       setting: 'school',
       confirmed: 1,
@@ -134,7 +138,9 @@ describe('the weekly report of a synthetic municipality, every cell', () => {
       cases: 2,
       probable: 0,
       confirmed: 2,
+      // A1's contact registered 23:10 UTC on Sunday, without a last exposure: Monday in Oslo.
       contacts: 1,
+      registered: 1,
       knownContact: 0,
       knownContactShare: 0,
       outbreak: 0,
@@ -183,7 +189,7 @@ describe('submission', () => {
       method: 'POST',
       url: '/api/cases',
       payload: {
-        person: { firstName: 'Sen', lastName: 'Registrert', confirmNew: true },
+        person: { firstName: 'Sen', lastName: 'Registrert', birthDate: '1990-01-01', confirmNew: true },
         testDate: '2020-12-30',
         exposureSetting: 'household',
       },
@@ -192,7 +198,7 @@ describe('submission', () => {
 
     const after = (await f.osloReport.inject({ url: '/api/reports/weekly/2020-W53' })).json()
     expect(after.submitted.view).toEqual(OSLO_W53)
-    expect(after.draft.view).toMatchObject({ cases: 15, confirmed: 14, knownContactShare: 0.4286 })
+    expect(after.draft.view).toMatchObject({ cases: 15, confirmed: 14, knownContactShare: 0.5714 })
     expect(after.changes).toEqual([
       { field: 'cases', submitted: 14, draft: 15 },
       { field: 'confirmed', submitted: 13, draft: 14 },
@@ -279,7 +285,7 @@ describe('export', () => {
       'Nye tilfeller',
       'Sannsynlige tilfeller',
     ])
-    expect(lines[1]!.split(';').slice(0, 14)).toEqual([
+    expect(lines[1]!.split(';').slice(0, 15)).toEqual([
       '2020-W53',
       '0301',
       'Oslo',
@@ -290,8 +296,9 @@ describe('export', () => {
       '1',
       '13',
       '5',
-      '6',
-      '46,2',
+      '5',
+      '8',
+      '61,5',
       '3',
       '23,1',
     ])
@@ -316,7 +323,8 @@ describe('export', () => {
     expect(ws.getRow(1).getCell(7).value).toBe('Nye tilfeller')
     expect(ws.getRow(2).getCell(6).value).toBe('utkast')
     expect(ws.getRow(2).getCell(7).value).toBe(2)
-    expect(ws.getRow(2).getCell(12).value).toBe(0)
-    expect(ws.getRow(2).getCell(12).numFmt).toBe('0.0%')
+    expect(ws.getRow(1).getCell(11).value).toBe('Nærkontakter registrert i uka')
+    expect(ws.getRow(2).getCell(13).value).toBe(0)
+    expect(ws.getRow(2).getCell(13).numFmt).toBe('0.0%')
   })
 })

@@ -2,10 +2,12 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useId } from 'react'
 import type { CaseDetail } from '../../../shared/api/cases'
 import { isApiError } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
 import { useSession } from '../../api/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useT } from '../../i18n'
 import { FlagDialog } from '../flags/FlagDialog'
+import { OwnerUnitControl } from '../ownership/OwnerUnitControl'
 import { AssigneeControl } from './AssigneeControl'
 import { useAssignCase, useSetCaseStatus } from './useCases'
 
@@ -32,6 +34,12 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         meId={me?.id ?? null}
         busy={assign.isPending}
         onAssign={(userId) => assign.mutate({ userId, version: detail.version })}
+      />
+      <OwnerUnitControl
+        type="cases"
+        id={detail.id}
+        ownerUnit={detail.ownerUnit}
+        invalidate={queryKeys.cases.detail(detail.id)}
       />
       <div className="cw-actions">
         {detail.status === 'open' ? (

@@ -3,6 +3,7 @@ import { caseStatus, interviewStatus } from '../../../shared/api/cases'
 import { CodeOptions } from '../../components/CodeOptions'
 import { FilterDate, FilterSearch, FilterSelect, useUrlFilters } from '../../components/UrlFilters'
 import { useT } from '../../i18n'
+import { useDefaultUnit } from '../ownership/useOwnership'
 import {
   CASE_STATUS_LABELS,
   EXPOSURE_SETTING_CODES,
@@ -23,6 +24,7 @@ export function CaseFilters({
 }) {
   const t = useT()
   const filters = useUrlFilters(params, setParams)
+  const units = useDefaultUnit().data?.units ?? []
   return (
     <search className="cw-filters" aria-label={t('cases.filtersLabel')}>
       <FilterSearch filters={filters} label={t('cases.search')} description={t('cases.searchHelp')} />
@@ -43,6 +45,16 @@ export function CaseFilters({
         <option value="">{t('cases.all')}</option>
         <CodeOptions codes={EXPOSURE_SETTING_CODES} labels={EXPOSURE_SETTING_LABELS} />
       </FilterSelect>
+      {units.length > 1 && (
+        <FilterSelect filters={filters} name="unit" label={t('ownership.unitFilter')}>
+          <option value="">{t('ownership.allUnits')}</option>
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.name}
+            </option>
+          ))}
+        </FilterSelect>
+      )}
       <FilterDate filters={filters} name="testDateFrom" label={t('cases.testDateFrom')} />
       <FilterDate filters={filters} name="testDateTo" label={t('cases.testDateTo')} />
     </search>

@@ -5,6 +5,7 @@ import { PagedList } from '../../components/PagedList'
 import { RequireCan } from '../../components/RequireCan'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useT } from '../../i18n'
+import { DefaultUnitControl } from '../ownership/DefaultUnitControl'
 import { CaseFilters } from './CaseFilters'
 import { type CaseSortKey, CaseTable } from './CaseTable'
 import { useCaseList } from './useCases'
@@ -67,6 +68,7 @@ function CaseList() {
           <RouterLink to="/saker/ny">{t('cases.new')}</RouterLink>
         </Button>
       </div>
+      <DefaultUnitControl />
       <CaseFilters params={params} setParams={setParams} />
       <PagedList list={list} prefix="cases">
         {(items) => <CaseTable items={items} caption={t('cases.caption')} sort={sort} onSort={onSort} />}

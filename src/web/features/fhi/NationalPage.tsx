@@ -12,7 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { useI18n, useT } from '../../i18n'
 import { formatCell, formatShare, norwegianDate } from '../reports/format'
 import { SettingsTable, SummaryTable } from '../reports/ReportTables'
-import { nationalExportHref, useNationalWeekly } from './useFhi'
+import { nationalExportHref, useKommuneVersions, useNationalWeekly } from './useFhi'
 import '../reports/reports.css'
 import { DataTable, FigureRow } from '../../components/DataTable'
 
@@ -137,7 +137,7 @@ function Overview({ d }: { d: NationalWeeklyDto }) {
   )
 }
 
-type Filter = 'relevant' | 'submitted' | 'missing' | 'all'
+type Filter = 'relevant' | 'submitted' | 'changed' | 'missing' | 'all'
 
 function Municipalities({ d }: { d: NationalWeeklyDto }) {
   const t = useT()
@@ -149,9 +149,11 @@ function Municipalities({ d }: { d: NationalWeeklyDto }) {
       ? true
       : filter === 'submitted'
         ? m.version !== null
-        : filter === 'missing'
-          ? m.active && m.version === null
-          : m.active || m.version !== null,
+        : filter === 'changed'
+          ? m.changedAfterSubmission
+          : filter === 'missing'
+            ? m.active && m.version === null
+            : m.active || m.version !== null,
   )
   return (
     <section className="app-stack" aria-labelledby="kommuner-heading">
@@ -168,6 +170,7 @@ function Municipalities({ d }: { d: NationalWeeklyDto }) {
             {t('national.filter.submitted')} / {t('national.filter.missing').toLowerCase()}
           </option>
           <option value="submitted">{t('national.filter.submitted')}</option>
+          <option value="changed">{t('national.filter.changed')}</option>
           <option value="missing">{t('national.filter.missing')}</option>
           <option value="all">{t('national.filter.all')}</option>
         </SelectField>
@@ -193,7 +196,18 @@ function Municipalities({ d }: { d: NationalWeeklyDto }) {
             <Table.Cell>{fylke.get(m.fylke) ?? m.fylke}</Table.Cell>
             <Table.Cell>
               {m.version !== null ? (
-                <Tag data-color="success">{t('national.status.submitted', { version: m.version })}</Tag>
+                <>
+                  <Tag data-color="success">{t('national.status.submitted', { version: m.version })}</Tag>
+                  {m.changedAfterSubmission && (
+                    <>
+                      {' '}
+                      <Tag data-color="warning" data-testid="changed-after-submission">
+                        {t('national.status.changed')}
+                      </Tag>
+                    </>
+                  )}
+                  <KommuneVersions week={d.week} kommune={m.code} name={m.name} changes={m.changes} />
+                </>
               ) : m.active ? (
                 <Tag data-color="warning">{t('national.status.missing')}</Tag>
               ) : (
@@ -217,5 +231,64 @@ function Municipalities({ d }: { d: NationalWeeklyDto }) {
         ))}
       </DataTable>
     </section>
+  )
+}
+
+/** A municipality's submitted versions of the week (FHI sees them all), opened on demand. */
+function KommuneVersions({
+  week,
+  kommune,
+  name,
+  changes,
+}: {
+  week: string
+  kommune: string
+  name: string
+  changes: NationalWeeklyDto['municipalities'][number]['changes']
+}) {
+  const t = useT()
+  const { locale, formatDate } = useI18n()
+  const [open, setOpen] = useState(false)
+  const versions = useKommuneVersions(week, kommune, open)
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('national.versions')}</summary>
+      {changes.length > 0 && (
+        <Paragraph data-size="sm">
+          {t('national.changes', {
+            changes: changes.map((c) => `${c.field} ${c.submitted} → ${c.draft}`).join(', '),
+          })}
+        </Paragraph>
+      )}
+      {versions.isPending && open && <Loading label={t('national.versions.loading')} />}
+      {versions.isError && <ErrorAlert error={versions.error} onRetry={() => versions.refetch()} />}
+      {versions.data && (
+        <DataTable
+          caption={t('national.versions.caption', { kommune: name })}
+          testId={`versions-${kommune}`}
+          columns={[
+            t('national.versions.version'),
+            t('national.versions.at'),
+            { label: t('national.versions.cases'), numeric: true },
+            { label: t('national.versions.contacts'), numeric: true },
+            { label: t('national.col.knownShare'), numeric: true },
+            t('national.versions.reason'),
+          ]}
+        >
+          {versions.data.versions.map((v) => (
+            <Table.Row key={v.version}>
+              <Table.Cell>{v.version}</Table.Cell>
+              <Table.Cell>{formatDate(v.submittedAt)}</Table.Cell>
+              <Table.Cell className="app-numeric">{formatCell(v.report.cases, locale)}</Table.Cell>
+              <Table.Cell className="app-numeric">{formatCell(v.report.contacts, locale)}</Table.Cell>
+              <Table.Cell className="app-numeric">
+                {formatShare(v.report.knownContactShare, locale, t)}
+              </Table.Cell>
+              <Table.Cell>{v.reason ?? ''}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
+      )}
+    </details>
   )
 }

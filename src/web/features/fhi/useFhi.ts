@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { apiClient, apiClientCreated, apiClientList, nationalWeekly } from '../../../shared/api/fhi'
+import {
+  apiClient,
+  apiClientCreated,
+  apiClientList,
+  kommuneVersions,
+  nationalWeekly,
+} from '../../../shared/api/fhi'
 import { api, withQuery } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 
@@ -9,6 +15,20 @@ export function useNationalWeekly(week: string) {
     queryKey: queryKeys.fhi.weekly(week),
     queryFn: ({ signal }) => api.get(`/api/fhi/weekly/${encodeURIComponent(week)}`, nationalWeekly, signal),
     enabled: !!week,
+  })
+}
+
+/** GET /api/fhi/weekly/:week/kommuner/:kommune — every submitted version (loaded when opened). */
+export function useKommuneVersions(week: string, kommune: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.fhi.weekly(week), 'versions', kommune],
+    queryFn: ({ signal }) =>
+      api.get(
+        `/api/fhi/weekly/${encodeURIComponent(week)}/kommuner/${encodeURIComponent(kommune)}`,
+        kommuneVersions,
+        signal,
+      ),
+    enabled: enabled && !!week,
   })
 }
 

@@ -1,4 +1,4 @@
-import { Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
+import { Alert, Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react'
 import { useId, useState } from 'react'
 import { useParams } from 'react-router'
 import { protectedAddress, sex, workplaceType } from '../../../shared/api/codes'
@@ -111,6 +111,7 @@ function PersonLoader() {
           {person.firstName} {person.lastName}
         </Heading>
         {person.linked && <Paragraph className="cw-muted">{t('persons.linked')}</Paragraph>}
+        <FollowedByNotice person={person} />
         <div className="cw-actions">
           <FlagDialog recordType="person" recordId={person.id} />
         </div>
@@ -237,5 +238,19 @@ function PersonForm({ person }: { person: PersonView }) {
         />
       </form>
     </section>
+  )
+}
+
+/** "Følges også opp av Oslo kommune": other municipalities by name only (issue 17). */
+function FollowedByNotice({ person }: { person: PersonView }) {
+  const t = useT()
+  const others = person.followedBy ?? []
+  if (others.length === 0) return null
+  const kommuner = others.map((k) => `${k.kommuneName} kommune`).join(', ')
+  return (
+    <Alert data-color="info" data-testid="person-followed-by">
+      <Paragraph>{t('persons.followedBy', { kommuner })}</Paragraph>
+      <Paragraph data-size="sm">{t('persons.followedByHelp')}</Paragraph>
+    </Alert>
   )
 }

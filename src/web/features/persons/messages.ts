@@ -62,6 +62,9 @@ export const personsMessages = defineMessages({
     'persons.revealReason': 'Begrunnelse',
     'persons.revealSubmit': 'Vis adressen',
     'persons.interpreterNeeded': 'Ja ({language})',
+    'persons.followedBy': 'Følges også opp av {kommuner}',
+    'persons.followedByHelp':
+      'Opplysningene på denne siden er kommunens egne. Andre kommuners telefonnumre, adresser og notater deles ikke – ta kontakt med kommunen direkte.',
     'persons.linked':
       'Personen eies av en annen kommune. Kommunen din arbeider med personen gjennom en kobling.',
     'persons.detailsHeading': 'Opplysninger om personen',
@@ -179,6 +182,9 @@ export const personsMessages = defineMessages({
     'persons.revealReason': 'Grunngiving',
     'persons.revealSubmit': 'Vis adressa',
     'persons.interpreterNeeded': 'Ja ({language})',
+    'persons.followedBy': 'Vert også følgd opp av {kommuner}',
+    'persons.followedByHelp':
+      'Opplysningane på denne sida er kommunen sine eigne. Telefonnummer, adresser og notat frå andre kommunar blir ikkje delte – ta kontakt med kommunen direkte.',
     'persons.linked':
       'Personen høyrer til ein annan kommune. Kommunen din arbeider med personen gjennom ei kopling.',
     'persons.detailsHeading': 'Opplysningar om personen',
@@ -296,6 +302,9 @@ export const personsMessages = defineMessages({
     'persons.revealReason': 'Reason',
     'persons.revealSubmit': 'Show the address',
     'persons.interpreterNeeded': 'Yes ({language})',
+    'persons.followedBy': 'Also followed up by {kommuner}',
+    'persons.followedByHelp':
+      "The details on this page are your municipality's own. Other municipalities' phone numbers, addresses and notes are not shared – contact the municipality directly.",
     'persons.linked':
       'The person belongs to another municipality. Your municipality works with the person through a link.',
     'persons.detailsHeading': 'Details of the person',

@@ -27,6 +27,7 @@ export function SummaryTable({
     [t('report.row.probable'), count((v) => v.probable)],
     [t('report.row.confirmed'), count((v) => v.confirmed)],
     [t('report.row.contacts'), count((v) => v.contacts)],
+    [t('report.row.registered'), count((v) => v.registered)],
     [t('report.row.knownContact'), count((v) => v.knownContact)],
     [t('report.col.knownContactShare'), views.map((v) => formatShare(v.view.knownContactShare, locale, t))],
     [t('report.row.outbreak'), count((v) => v.outbreak)],

@@ -105,6 +105,11 @@ function WeekView({ report }: { report: WeeklyReportDto }) {
       ) : (
         <Paragraph>{t('weekly.notSubmitted')}</Paragraph>
       )}
+      {s && report.changes.length > 0 && (
+        <Alert data-color="warning" data-testid="weekly-changed">
+          {t('weekly.changedAlert', { version: s.version })}
+        </Alert>
+      )}
       <SummaryTable caption={t('weekly.summary')} views={views} testId="weekly-summary" />
       <SettingsTable caption={t('weekly.settings')} view={report.draft.view} />
       <Paragraph data-size="sm" className="app-muted">
@@ -218,7 +223,14 @@ function RecentWeeks({
   items,
   current,
 }: {
-  items: { week: string; start: string; end: string; weekEnded: boolean; version: number | null }[]
+  items: {
+    week: string
+    start: string
+    end: string
+    weekEnded: boolean
+    version: number | null
+    changedAfterSubmission: boolean
+  }[]
   current: string
 }) {
   const t = useT()
@@ -236,7 +248,8 @@ function RecentWeeks({
                 start: norwegianDate(w.start),
                 end: norwegianDate(w.end),
                 status: w.version
-                  ? t('weekly.statusSubmitted', { version: w.version })
+                  ? t('weekly.statusSubmitted', { version: w.version }) +
+                    (w.changedAfterSubmission ? t('weekly.statusChanged') : '')
                   : w.weekEnded
                     ? ''
                     : t('weekly.statusOpen'),
