@@ -117,13 +117,21 @@ describe('isolation, quarantine and follow-up', () => {
     await nav(page).getByRole('link', { name: 'Dagens oppfølging' }).click()
     await page.getByRole('heading', { level: 1, name: 'Dagens oppfølging' }).waitFor()
     const table = page.getByRole('table', { name: 'Dagens oppfølging' })
-    const row = (first: string) => table.getByRole('row').filter({ hasText: `${first} Karantenesen` })
+    // Today's call per person (days already past when the quarantine started are listed too,
+    // marked "etterregistrert").
+    const row = (first: string) =>
+      table
+        .getByRole('row')
+        .filter({ hasText: `${first} Karantenesen` })
+        .filter({ hasNotText: 'etterregistrert' })
     for (const c of CONTACTS) await row(c.first).waitFor()
     await expectNoSeriousA11yViolations(page, 'dagens-oppfolging')
 
     // Deal the three calls out round-robin between the two Oslo tracers.
     for (const c of CONTACTS)
-      await page.getByRole('checkbox', { name: `Velg samtale med ${c.first} Karantenesen` }).check()
+      await row(c.first)
+        .getByRole('checkbox', { name: `Velg samtale med ${c.first} Karantenesen` })
+        .check()
     await page.getByRole('radio', { name: 'Rundgang mellom valgte smittesporere' }).check()
     await page.getByRole('checkbox', { name: 'Siri Sporer' }).check()
     await page.getByRole('checkbox', { name: 'Per Smittesporer' }).check()
@@ -198,13 +206,74 @@ describe('isolation, quarantine and follow-up', () => {
     expect(text).toContain(`(${NEW_RULES}): isolasjon i 5 døgn`)
     expect(text).toContain('Oslo kommune')
 
-    // C's quarantine ended the day before the isolation; B stays in quarantine after the unanswered call.
+    // C's quarantine ended "Ble smittet" on the test day, in the same request as the case.
     await page.goto(`/kontakter/${contactIds[2]}`)
     const ended = page.getByTestId('measure-quarantine')
     await ended
       .getByTestId('measure-period')
-      .getByText(`${shown(day(-1))} – ${shown(day(-1))}`)
+      .getByText(`${shown(day(-1))} – ${shown(today)}`)
       .waitFor()
-    expect(await ended.textContent()).toContain('Avsluttet')
+    expect(await ended.getByTestId('measure-end-reason').textContent()).toContain('Ble smittet')
+  })
+
+  it('issue 18: quarantine, last exposure moved, conversion: quarantine ended with its calls kept as cancelled, isolation with its plan', async () => {
+    const { page, context } = t
+    await loginAs(page, 'Siri Sporer', { returnTo: '/oppfolging' })
+    const index = await apiPost(context, page, '/api/cases', {
+      person: { firstName: 'Ivar', lastName: 'Indeksen', birthDate: '1980-01-01', confirmNew: true },
+      testDate: day(-5),
+      testType: 'pcr',
+      symptomatic: true,
+      onsetDate: day(-6),
+    })
+    const saved = await apiPost(context, page, `/api/cases/${index.id}/contacts`, {
+      person: { firstName: 'Dina', lastName: 'Flyttesen', birthDate: '1992-03-04', confirmNew: true },
+      relation: 'friend',
+      lastExposure: day(-1),
+    })
+    const contactId = saved.items[0].contactId
+    await page.goto(`/kontakter/${contactId}`)
+    const panel = page.getByTestId('measures-panel')
+    await panel.getByRole('button', { name: 'Start karantene' }).click()
+    const card = panel.getByTestId('measure-quarantine')
+    await card
+      .getByTestId('measure-period')
+      .getByText(`${shown(day(-1))} – ${shown(day(6))}`)
+      .waitFor()
+
+    // The last exposure moves two days earlier: the quarantine and its calls follow.
+    const csrf = (await context.cookies()).find((c) => c.name === 'csrf')?.value ?? ''
+    const patched = await page.request.patch(`/api/contacts/${contactId}`, {
+      data: { version: 1, lastExposure: day(-3) },
+      headers: { 'x-csrf-token': csrf },
+    })
+    expect(patched.status(), await patched.text()).toBe(200)
+    await page.reload()
+    await card
+      .getByTestId('measure-period')
+      .getByText(`${shown(day(-3))} – ${shown(day(4))}`)
+      .waitFor()
+    expect(await card.textContent()).toContain('Beregnet på nytt')
+
+    // Converted to a case (one request): quarantine ended, calls kept as cancelled, isolation planned.
+    const converted = await apiPost(context, page, `/api/contacts/${contactId}/convert-to-case`, {
+      testDate: today,
+      version: 2,
+    })
+    await page.reload()
+    await card
+      .getByTestId('measure-period')
+      .getByText(`${shown(day(-3))} – ${shown(today)}`)
+      .waitFor()
+    expect(await card.getByTestId('measure-end-reason').textContent()).toContain('Ble smittet')
+    expect(await card.textContent()).toContain('Avlyst: Ble smittet')
+    await expectNoSeriousA11yViolations(page, 'kontakt-ble-smittet')
+    await page.goto(`/saker/${converted.id}`)
+    const isolation = page.getByTestId('measures-panel').getByTestId('measure-isolation')
+    await isolation
+      .getByTestId('measure-period')
+      .getByText(new RegExp(`^${shown(today)} – `))
+      .waitFor()
+    expect(await isolation.textContent()).toContain('Oppfølgingssamtaler (')
   })
 })

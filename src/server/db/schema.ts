@@ -345,6 +345,9 @@ export interface RuleSetsTable {
   quarantine_test_out_day: number | null
   isolation_days: number | null
   isolation_min_symptom_free_days: number | null
+  /** Follow-up call days (offsets from day 0); null: the municipality's settings. */
+  quarantine_call_days: ColumnType<number[] | null, number[] | null | undefined, number[] | null>
+  isolation_call_days: ColumnType<number[] | null, number[] | null | undefined, number[] | null>
   source: string
   version: Version
   created_at: CreatedAt

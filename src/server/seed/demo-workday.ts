@@ -229,6 +229,8 @@ async function workday(trx: Trx, kommune: string, today: string, r: ReturnType<t
         'exempt_from',
         'status',
         'end_reason',
+        'kind',
+        'rule_set_id',
       ])
       .executeTakeFirstOrThrow()
     if (p.caseId)

@@ -54,6 +54,12 @@ export const followUpTodayQuery = z.object({
     .string()
     .regex(/^\d{4}(\d{2}|-[a-z0-9-]+)?$/, 'Ugyldig enhet')
     .optional(),
+  /** Only people whose latest call reported a help need (any, or this one). */
+  needs: z
+    .enum(['any', 'food', 'medicine', 'practical', 'other'], { message: 'Velg behov fra listen' })
+    .optional(),
+  /** Only people whose latest call reported symptoms. */
+  symptoms: z.enum(['true'], { message: 'Bruk true' }).optional(),
 })
 export type FollowUpTodayQuery = z.input<typeof followUpTodayQuery>
 
@@ -71,6 +77,8 @@ export const followUpTodayItem = followUpCallView.extend({
   }),
   /** Days past the planned date (0: due today). */
   overdueDays: z.number().int(),
+  /** What the person said on the latest call made for this measure (help needs, symptoms). */
+  lastReport: z.object({ at: z.string(), needs: needsView, symptoms: z.boolean().nullable() }).nullable(),
 })
 export type FollowUpTodayItem = z.infer<typeof followUpTodayItem>
 
@@ -175,3 +183,29 @@ export type FollowUpSettingsView = z.infer<typeof followUpSettingsView>
 /** PUT /api/followups/settings (Administrator). Version 0: the defaults were never saved. */
 export const followUpSettingsUpdate = followUpSettings.extend({ version: z.number().int().min(0) })
 export type FollowUpSettingsUpdate = z.input<typeof followUpSettingsUpdate>
+
+/**
+ * GET /api/followups/symptoms ("Symptomer meldt"): people in quarantine who reported symptoms or a
+ * positive test on a call and are not yet cases; "registrer som sak" converts the contact with
+ * the call as `fromCallId`.
+ */
+export const symptomsReportedItem = followUpCallView.extend({
+  person: personSummary,
+  contactId: z.string(),
+  contactVersion: z.number().int(),
+  measure: z.object({ id: z.string(), startDate: z.string(), endDate: z.string() }),
+})
+export type SymptomsReportedItem = z.infer<typeof symptomsReportedItem>
+export const symptomsReported = z.object({ items: z.array(symptomsReportedItem) })
+export type SymptomsReported = z.infer<typeof symptomsReported>
+
+/**
+ * POST /api/followups/close-late: the measure's late calls ("etterregistrert", planned for days
+ * already past and not made) are closed in one action: cancelled with the reason, kept.
+ */
+export const closeLateBody = z.object({
+  measureId: uuid,
+  reason: z.string().trim().min(3, 'Oppgi en begrunnelse (minst 3 tegn)').max(500),
+})
+export type CloseLateBody = z.input<typeof closeLateBody>
+export const closeLateResult = z.object({ closed: z.number().int() })

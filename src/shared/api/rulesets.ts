@@ -15,6 +15,20 @@ const days = (what: string) =>
     .min(1, `${what} må være minst 1 døgn`)
     .max(60, `${what} kan være høyst 60 døgn`)
 
+/** Follow-up call days counted from the start (day 0); null: the municipality's settings. */
+const callDays = z
+  .array(
+    z
+      .number()
+      .int('Oppgi hele døgn')
+      .min(0, 'Samtaledag må være 0 eller mer')
+      .max(60, 'Samtaledag kan være høyst 60'),
+  )
+  .max(20, 'Høyst 20 samtaledager')
+  .nullable()
+  .optional()
+  .transform((v) => (v?.length ? [...new Set(v)].sort((a, b) => a - b) : null))
+
 export const quarantineRuleInput = z.object({
   days: days('Karantenetid'),
   testOutDay: z
@@ -23,11 +37,13 @@ export const quarantineRuleInput = z.object({
     .min(1, 'Test ut-døgnet må være minst 1')
     .max(59, 'Test ut-døgnet må være før siste karantenedøgn')
     .nullable(),
+  callDays: z.lazy(() => callDays),
 })
 
 export const isolationRuleInput = z.object({
   days: days('Isolasjonstid'),
   minSymptomFreeDays: z.number().int().min(1).max(14).nullable().optional(),
+  callDays: z.lazy(() => callDays),
 })
 
 const ruleSetFields = z.object({
@@ -61,8 +77,20 @@ export const ruleSetView = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   source: z.string(),
-  quarantine: z.object({ days: z.number().int(), testOutDay: z.number().int().nullable() }).nullable(),
-  isolation: z.object({ days: z.number().int(), minSymptomFreeDays: z.number().int().nullable() }).nullable(),
+  quarantine: z
+    .object({
+      days: z.number().int(),
+      testOutDay: z.number().int().nullable(),
+      callDays: z.array(z.number().int()).nullable(),
+    })
+    .nullable(),
+  isolation: z
+    .object({
+      days: z.number().int(),
+      minSymptomFreeDays: z.number().int().nullable(),
+      callDays: z.array(z.number().int()).nullable(),
+    })
+    .nullable(),
   /** Measures (in all municipalities) computed with this set: its figures are then frozen. */
   usage: z.number().int(),
   version: z.number().int(),

@@ -19,6 +19,8 @@ export type QuarantineRule = {
   from: 'last-exposure'
   /** First day (counted as above) on which a negative test ends quarantine; null: no test-out. */
   testOutDay: number | null
+  /** Follow-up call days (day 0 = start); null or absent: the municipality's settings. */
+  callDays?: number[] | null
 }
 
 export type IsolationRule = {
@@ -26,6 +28,8 @@ export type IsolationRule = {
   from: 'onset-or-test'
   /** Extra condition that a date cannot express; it is shown in the explanation, not computed. */
   minSymptomFreeDays?: number
+  /** Follow-up call days (day 0 = start); null or absent: the municipality's settings. */
+  callDays?: number[] | null
 }
 
 export type RuleSet = {

@@ -89,6 +89,7 @@ export const queryKeys = {
   followUps: {
     all: () => ['followups'] as const,
     today: (q: object) => ['followups', 'today', q] as const,
+    symptoms: () => ['followups', 'symptoms'] as const,
     settings: () => ['followups', 'settings'] as const,
   },
   ruleSets: {

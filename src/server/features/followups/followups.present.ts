@@ -1,6 +1,6 @@
-import type { FollowUpCallView, FollowUpTodayItem } from '../../../shared/api/followups'
+import type { FollowUpCallView, FollowUpTodayItem, SymptomsReportedItem } from '../../../shared/api/followups'
 import { daysBetween } from '../../../shared/domain/dates'
-import type { CallWithNames, DueCallRow } from './followups.queries'
+import type { CallWithNames, DueCallRow, SymptomCallRow } from './followups.queries'
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null)
@@ -61,5 +61,35 @@ export function presentDueCall(c: DueCallRow, today: string): FollowUpTodayItem 
       unreachedSince: iso(c.m_unreached_since),
     },
     overdueDays: Math.max(0, daysBetween(c.planned_date, today)),
+    lastReport: c.l_at
+      ? {
+          at: iso(c.l_at)!,
+          needs: {
+            food: !!c.l_food,
+            medicine: !!c.l_medicine,
+            practical: !!c.l_practical,
+            other: !!c.l_other,
+          },
+          symptoms: c.l_symptoms ?? null,
+        }
+      : null,
+  }
+}
+
+export function presentSymptomCall(c: SymptomCallRow): SymptomsReportedItem {
+  return {
+    ...presentCall(c),
+    person: {
+      id: c.person_id,
+      nationalId: c.p_national_id,
+      firstName: c.p_first_name,
+      lastName: c.p_last_name,
+      birthDate: c.p_birth_date,
+      phone: c.p_phone,
+      kommune: c.p_kommune,
+    },
+    contactId: c.t_id,
+    contactVersion: c.t_version,
+    measure: { id: c.measure_id, startDate: c.m_start_date, endDate: c.m_end_date },
   }
 }

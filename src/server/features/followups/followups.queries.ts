@@ -91,6 +91,17 @@ export async function findCall(trx: Trx, { id, kommune }: { id: string; kommune:
   return callsWithNames(trx, kommune).where('c.id', '=', id).executeTakeFirst()
 }
 
+/** The call days a rule set gives for a measure kind; null: the municipality's settings apply. */
+export async function ruleSetCallDays(trx: Trx, ruleSetId: string, kind: 'isolation' | 'quarantine') {
+  const r = await trx
+    .selectFrom('rule_sets')
+    .select(['quarantine_call_days', 'isolation_call_days'])
+    .where('id', '=', ruleSetId)
+    .executeTakeFirst()
+  const days = kind === 'quarantine' ? r?.quarantine_call_days : r?.isolation_call_days
+  return days?.length ? days : null
+}
+
 export async function scheduleState(trx: Trx, measureId: string) {
   return trx
     .selectFrom('followup_calls')
@@ -120,6 +131,21 @@ export async function cancelCalls(trx: Trx, ids: string[], reason: string) {
 export async function insertCalls(trx: Trx, rows: Insertable<FollowupCallsTable>[]) {
   if (rows.length === 0) return
   await trx.insertInto('followup_calls').values(rows).execute()
+}
+
+/** Planned late calls of a measure for days before `today` (to close in one action). */
+export async function openLateCalls(trx: Trx, kommune: string, measureId: string, today: string) {
+  return (
+    await trx
+      .selectFrom('followup_calls')
+      .select('id')
+      .where('kommune', '=', kommune)
+      .where('measure_id', '=', measureId)
+      .where('status', '=', 'planned')
+      .where('late', '=', true)
+      .where('planned_date', '<', today)
+      .execute()
+  ).map((r) => r.id)
 }
 
 /** Calls made for a measure (for the "ikke nådd" rule). */
@@ -172,11 +198,37 @@ export async function dueCalls(
   trx: Trx,
   kommune: string,
   today: string,
-  filter: { assignedTo?: string | 'none'; subunit?: string },
+  filter: {
+    assignedTo?: string | 'none'
+    subunit?: string
+    needs?: 'any' | 'food' | 'medicine' | 'practical' | 'other'
+    symptoms?: boolean
+  },
 ) {
   let q = callsWithNames(trx, kommune)
     .innerJoin('measures as m', 'm.id', 'c.measure_id')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
+    // The latest call made for the measure: what the person last said (needs, symptoms).
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('followup_calls as lc')
+          .select([
+            'lc.done_at as l_at',
+            'lc.needs_food as l_food',
+            'lc.needs_medicine as l_medicine',
+            'lc.needs_practical as l_practical',
+            'lc.needs_other as l_other',
+            'lc.symptoms as l_symptoms',
+          ])
+          .whereRef('lc.measure_id', '=', 'c.measure_id')
+          .where('lc.status', '=', 'done')
+          .orderBy('lc.done_at', 'desc')
+          .limit(1)
+          .as('l'),
+      (join) => join.onTrue(),
+    )
+    .select(['l.l_at', 'l.l_food', 'l.l_medicine', 'l.l_practical', 'l.l_other', 'l.l_symptoms'])
     .select([
       'm.kind as m_kind',
       'm.start_date as m_start_date',
@@ -198,6 +250,17 @@ export async function dueCalls(
   if (filter.assignedTo === 'none') q = q.where('c.assigned_to', 'is', null)
   else if (filter.assignedTo) q = q.where('c.assigned_to', '=', filter.assignedTo)
   if (filter.subunit) q = q.where('m.owner_unit', '=', filter.subunit)
+  if (filter.needs === 'any')
+    q = q.where((eb) =>
+      eb.or([
+        eb('l.l_food', '=', true),
+        eb('l.l_medicine', '=', true),
+        eb('l.l_practical', '=', true),
+        eb('l.l_other', '=', true),
+      ]),
+    )
+  else if (filter.needs) q = q.where(`l.l_${filter.needs}`, '=', true)
+  if (filter.symptoms) q = q.where('l.l_symptoms', '=', true)
   // The oldest TODAY_LIMIT calls are read in index order (planned_date, id) and stop there; only
   // they are sorted by name. Ordering by name in SQL sorted every due call first: 8,000 in Oslo
   // at national scale, each joined to its measure and person (issue 11).
@@ -233,3 +296,48 @@ export async function assignCalls(trx: Trx, kommune: string, ids: string[], user
     .where('id', 'in', ids)
     .execute()
 }
+
+/**
+ * "Symptomer meldt": the latest call per quarantine where the person reported symptoms or a
+ * positive test, for contacts that are still contacts (not yet cases) and measures not cancelled.
+ */
+export async function symptomCalls(trx: Trx, kommune: string) {
+  return callsWithNames(trx, kommune)
+    .innerJoin('measures as m', 'm.id', 'c.measure_id')
+    .innerJoin('contacts as t', 't.id', 'm.contact_id')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .select([
+      'm.start_date as m_start_date',
+      'm.end_date as m_end_date',
+      't.id as t_id',
+      't.version as t_version',
+      'p.national_id as p_national_id',
+      'p.first_name as p_first_name',
+      'p.last_name as p_last_name',
+      'p.birth_date as p_birth_date',
+      'p.phone as p_phone',
+      'p.kommune as p_kommune',
+    ])
+    .where('c.status', '=', 'done')
+    .where((eb) => eb.or([eb('c.symptoms', '=', true), eb('c.test_result', '=', 'positive')]))
+    .where('m.kind', '=', 'quarantine')
+    .where('m.status', '<>', 'cancelled')
+    .where('t.status', '=', 'active')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('followup_calls as later')
+            .select('later.id')
+            .whereRef('later.measure_id', '=', 'c.measure_id')
+            .where('later.status', '=', 'done')
+            .where((e) => e.or([e('later.symptoms', '=', true), e('later.test_result', '=', 'positive')]))
+            .whereRef('later.done_at', '>', 'c.done_at'),
+        ),
+      ),
+    )
+    .orderBy('c.done_at', 'desc')
+    .limit(TODAY_LIMIT)
+    .execute()
+}
+export type SymptomCallRow = Awaited<ReturnType<typeof symptomCalls>>[number]

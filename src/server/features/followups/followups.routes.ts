@@ -1,4 +1,6 @@
 import {
+  closeLateBody,
+  closeLateResult,
   followUpAssignBody,
   followUpAssignResult,
   followUpRecordBody,
@@ -7,6 +9,7 @@ import {
   followUpSettingsView,
   followUpToday,
   followUpTodayQuery,
+  symptomsReported,
 } from '../../../shared/api/followups'
 import { measureIdParam } from '../../../shared/api/measures'
 import type { AppPlugin } from '../../http/types'
@@ -20,6 +23,14 @@ export const followUpRoutes: AppPlugin = async (app) => {
     '/api/followups/today',
     { schema: { tags, querystring: followUpTodayQuery, response: { 200: followUpToday } } },
     (req) => service.listToday(deps, req.ctx, req.query),
+  )
+  app.get('/api/followups/symptoms', { schema: { tags, response: { 200: symptomsReported } } }, (req) =>
+    service.listSymptoms(deps, req.ctx),
+  )
+  app.post(
+    '/api/followups/close-late',
+    { schema: { tags, body: closeLateBody, response: { 200: closeLateResult } } },
+    (req) => service.closeLateCalls(deps, req.ctx, req.body),
   )
   app.post(
     '/api/followups/assign',

@@ -8,7 +8,16 @@ import { getSettings, type Settings } from './followups.queries'
 
 type MeasureDates = Pick<
   MeasureRow,
-  'id' | 'kommune' | 'person_id' | 'start_date' | 'end_date' | 'exempt_from' | 'status' | 'end_reason'
+  | 'id'
+  | 'kommune'
+  | 'person_id'
+  | 'start_date'
+  | 'end_date'
+  | 'exempt_from'
+  | 'status'
+  | 'end_reason'
+  | 'kind'
+  | 'rule_set_id'
 >
 
 /**
@@ -61,10 +70,12 @@ export async function syncSchedule(
 ) {
   const s = settings ?? (await getSettings(trx, m.kommune))
   const end = lastCallDay(m)
+  // The call days of the measure's rule set (issue 18), else the municipality's settings.
+  const ruleDays = m.rule_set_id ? await q.ruleSetCallDays(trx, m.rule_set_id, m.kind) : null
   const desired = end
     ? followUpSchedule(
         { start: m.start_date, end },
-        { days: s.scheduleDays, includeLastDay: s.includeLastDay },
+        { days: ruleDays ?? s.scheduleDays, includeLastDay: s.includeLastDay },
       )
     : []
   const existing = (await q.scheduleState(trx, m.id)).map((c) => ({

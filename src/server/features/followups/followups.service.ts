@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type {
+  closeLateBody,
   FollowUpSettingsUpdate,
   FollowUpTodayQuery,
   followUpAssignBody,
@@ -14,7 +15,7 @@ import type { AppDeps } from '../../http/types'
 import { authorize } from '../../policy/policy'
 import { todayOslo } from '../measures/clock'
 import { applyUnreachedRule } from './followups.flag'
-import { presentCall, presentDueCall } from './followups.present'
+import { presentCall, presentDueCall, presentSymptomCall } from './followups.present'
 import * as q from './followups.queries'
 
 /** "Dagens oppfølging": planned calls due today or overdue, with who can take them. */
@@ -27,11 +28,19 @@ export async function listToday(deps: AppDeps, ctx: RequestContext, query: Follo
     const rows = await q.dueCalls(trx, kommune, today, {
       ...(assignedTo ? { assignedTo } : {}),
       ...(query.subunit ? { subunit: query.subunit } : {}),
+      ...(query.needs ? { needs: query.needs } : {}),
+      ...(query.symptoms ? { symptoms: true } : {}),
     })
     await audit(trx, ctx, {
       action: 'followup.worklist',
       recordType: 'followup_call',
-      details: { results: rows.length, assignedTo: query.assignedTo ?? null, subunit: query.subunit ?? null },
+      details: {
+        results: rows.length,
+        assignedTo: query.assignedTo ?? null,
+        subunit: query.subunit ?? null,
+        needs: query.needs ?? null,
+        symptoms: query.symptoms ?? null,
+      },
     })
     return {
       date: today,
@@ -39,6 +48,21 @@ export async function listToday(deps: AppDeps, ctx: RequestContext, query: Follo
       tracers: await q.tracersOf(trx, kommune, today),
       subunits: await q.subunitsOf(trx, kommune),
     }
+  })
+}
+
+/** "Symptomer meldt": people in quarantine who reported symptoms on a call and are not yet cases. */
+export async function listSymptoms(deps: AppDeps, ctx: RequestContext) {
+  authorize(ctx.actor, 'measure.read')
+  const kommune = ctx.actor.kommune!
+  return inTenant(deps.db, { kommune, userId: ctx.actor.userId }, async (trx) => {
+    const rows = await q.symptomCalls(trx, kommune)
+    await audit(trx, ctx, {
+      action: 'followup.worklist',
+      recordType: 'followup_call',
+      details: { list: 'symptoms', results: rows.length },
+    })
+    return { items: rows.map(presentSymptomCall) }
   })
 }
 
@@ -166,6 +190,38 @@ export async function recordCall(
       suggestCaseConversion: symptomatic && measure.kind === 'quarantine',
       contactId: measure.contact_id,
     }
+  })
+}
+
+/** Closes a measure's late calls ("etterregistrert") that will not be made: cancelled, kept. */
+export async function closeLateCalls(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.output<typeof closeLateBody>,
+) {
+  authorize(ctx.actor, 'followup.record')
+  const kommune = ctx.actor.kommune!
+  const today = todayOslo()
+  return inTenant(deps.db, { kommune, userId: ctx.actor.userId }, async (trx) => {
+    const m = await trx
+      .selectFrom('measures')
+      .select(['id', 'person_id'])
+      .where('id', '=', body.measureId)
+      .where('kommune', '=', kommune)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!m) throw notFound('Tiltaket')
+    const ids = await q.openLateCalls(trx, kommune, m.id, today)
+    await q.cancelCalls(trx, ids, body.reason)
+    await audit(trx, ctx, {
+      action: 'followup.close-late',
+      recordType: 'measure',
+      recordId: m.id,
+      personId: m.person_id,
+      reason: body.reason,
+      details: { calls: ids },
+    })
+    return { closed: ids.length }
   })
 }
 

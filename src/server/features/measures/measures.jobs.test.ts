@@ -126,7 +126,13 @@ describe('outbox', () => {
       method: 'POST',
       url: `/api/cases/${c.id}/contacts`,
       payload: {
-        person: { firstName: 'Sms', lastName: 'Mottaker', phone: '+47 900 00 001', confirmNew: true },
+        person: {
+          firstName: 'Sms',
+          lastName: 'Mottaker',
+          birthDate: '1990-01-01',
+          phone: '+47 900 00 001',
+          confirmNew: true,
+        },
         lastExposure: day(-13),
       }, // test-a: 14 days
     })

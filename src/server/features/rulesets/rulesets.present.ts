@@ -15,13 +15,19 @@ export function toDomain(r: Selectable<RuleSetsTable>): RuleSet {
     quarantine:
       r.quarantine_days === null
         ? null
-        : { days: r.quarantine_days, from: 'last-exposure', testOutDay: r.quarantine_test_out_day },
+        : {
+            days: r.quarantine_days,
+            from: 'last-exposure',
+            testOutDay: r.quarantine_test_out_day,
+            callDays: r.quarantine_call_days,
+          },
     isolation:
       r.isolation_days === null
         ? null
         : {
             days: r.isolation_days,
             from: 'onset-or-test',
+            callDays: r.isolation_call_days,
             ...(r.isolation_min_symptom_free_days
               ? { minSymptomFreeDays: r.isolation_min_symptom_free_days }
               : {}),
@@ -38,12 +44,18 @@ export function inputToDomain(id: string, input: Omit<RuleSetCreate, 'id'>): Rul
     validTo: input.validTo,
     source: input.source,
     quarantine: input.quarantine
-      ? { days: input.quarantine.days, from: 'last-exposure', testOutDay: input.quarantine.testOutDay }
+      ? {
+          days: input.quarantine.days,
+          from: 'last-exposure',
+          testOutDay: input.quarantine.testOutDay,
+          callDays: (input.quarantine.callDays as number[] | null | undefined) ?? null,
+        }
       : null,
     isolation: input.isolation
       ? {
           days: input.isolation.days,
           from: 'onset-or-test',
+          callDays: (input.isolation.callDays as number[] | null | undefined) ?? null,
           ...(input.isolation.minSymptomFreeDays
             ? { minSymptomFreeDays: input.isolation.minSymptomFreeDays }
             : {}),
@@ -63,6 +75,8 @@ export function toColumns(r: RuleSet): RuleSetColumns {
     quarantine_test_out_day: r.quarantine?.testOutDay ?? null,
     isolation_days: r.isolation?.days ?? null,
     isolation_min_symptom_free_days: r.isolation?.minSymptomFreeDays ?? null,
+    quarantine_call_days: r.quarantine?.callDays ?? null,
+    isolation_call_days: r.isolation?.callDays ?? null,
   }
 }
 
@@ -74,9 +88,19 @@ export function presentRuleSet(r: RuleSetRow, usage: number): RuleSetView {
     validFrom: r.valid_from,
     validTo: r.valid_to,
     source: r.source,
-    quarantine: d.quarantine ? { days: d.quarantine.days, testOutDay: d.quarantine.testOutDay } : null,
+    quarantine: d.quarantine
+      ? {
+          days: d.quarantine.days,
+          testOutDay: d.quarantine.testOutDay,
+          callDays: d.quarantine.callDays ?? null,
+        }
+      : null,
     isolation: d.isolation
-      ? { days: d.isolation.days, minSymptomFreeDays: d.isolation.minSymptomFreeDays ?? null }
+      ? {
+          days: d.isolation.days,
+          minSymptomFreeDays: d.isolation.minSymptomFreeDays ?? null,
+          callDays: d.isolation.callDays ?? null,
+        }
       : null,
     usage,
     version: r.version,

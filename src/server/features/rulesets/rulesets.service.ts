@@ -83,6 +83,8 @@ const FROZEN = [
   'quarantine_test_out_day',
   'isolation_days',
   'isolation_min_symptom_free_days',
+  'quarantine_call_days',
+  'isolation_call_days',
 ] as const
 
 /**
@@ -101,7 +103,10 @@ export async function updateRuleSet(deps: AppDeps, ctx: RequestContext, id: stri
     if (before.version !== body.version) throw conflict(presentRuleSet(before, used))
     const candidate = inputToDomain(id, body)
     const { id: _id, ...values } = toColumns(candidate)
-    const frozen = FROZEN.filter((c) => before[c] !== values[c])
+    // Arrays (call days) compare by content.
+    const frozen = FROZEN.filter(
+      (c) => JSON.stringify(before[c] ?? null) !== JSON.stringify(values[c] ?? null),
+    )
     if (used > 0 && frozen.length > 0)
       throw new AppError(
         409,

@@ -61,8 +61,11 @@ describe('GET /api/rulesets', () => {
         validFrom: r.validFrom,
         validTo: r.validTo,
         source: r.source,
-        quarantine: r.quarantine ? { days: r.quarantine.days, testOutDay: r.quarantine.testOutDay } : null,
-        isolation: r.isolation ? { days: r.isolation.days, minSymptomFreeDays: null } : null,
+        // Seeded without call days: the municipality's schedule settings apply (issue 18).
+        quarantine: r.quarantine
+          ? { days: r.quarantine.days, testOutDay: r.quarantine.testOutDay, callDays: null }
+          : null,
+        isolation: r.isolation ? { days: r.isolation.days, minSymptomFreeDays: null, callDays: null } : null,
       })),
     )
     expect(items.every((r: { usage: number; version: number }) => r.usage === 0 && r.version === 1)).toBe(

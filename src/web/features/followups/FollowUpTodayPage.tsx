@@ -1,7 +1,7 @@
 import { Checkbox, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
-import type { FollowUpToday, FollowUpTodayItem } from '../../../shared/api/followups'
+import type { FollowUpToday, FollowUpTodayItem, FollowUpTodayQuery } from '../../../shared/api/followups'
 import { AppLink } from '../../components/AppLink'
 import { DataTable } from '../../components/DataTable'
 import { formatIsoDate } from '../../components/dates'
@@ -33,7 +33,9 @@ function TodayWorklist() {
   const [params, setParams] = useSearchParams()
   const assignedTo = params.get('smittesporer') ?? undefined
   const subunit = params.get('enhet') ?? undefined
-  const query = useFollowUpToday({ assignedTo, subunit })
+  const needs = (params.get('behov') ?? undefined) as FollowUpTodayQuery['needs']
+  const symptoms = params.get('symptomer') === 'ja' ? ('true' as const) : undefined
+  const query = useFollowUpToday({ assignedTo, subunit, needs, symptoms })
   const [active, setActive] = useState<FollowUpTodayItem | null>(null)
   const setFilter = useUrlFilters(params, setParams).set
   return (
@@ -76,7 +78,27 @@ function TodayWorklist() {
             </option>
           ))}
         </SelectField>
+        <SelectField
+          label={t('followUp.filter.needs')}
+          value={needs ?? ''}
+          onChange={(e) => setFilter('behov', e.target.value)}
+        >
+          <option value="">{t('followUp.filter.all')}</option>
+          <option value="any">{t('followUp.needs.any')}</option>
+          <option value="food">{t('followUp.needs.food')}</option>
+          <option value="medicine">{t('followUp.needs.medicine')}</option>
+          <option value="practical">{t('followUp.needs.practical')}</option>
+          <option value="other">{t('followUp.needs.other')}</option>
+        </SelectField>
+        <Checkbox
+          label={t('followUp.filter.symptoms')}
+          checked={symptoms === 'true'}
+          onChange={(e) => setFilter('symptomer', e.target.checked ? 'ja' : '')}
+        />
       </div>
+      <Paragraph data-size="sm">
+        <AppLink to="/oppfolging/symptomer">{t('symptoms.link')}</AppLink>
+      </Paragraph>
       {query.isPending ? (
         <Loading label={t('followUp.loading')} />
       ) : query.isError ? (
@@ -122,6 +144,7 @@ function CallList({ data, onRecord }: { data: FollowUpToday; onRecord: (call: Fo
           t('followUp.col.phone'),
           t('followUp.col.measure'),
           t('followUp.col.planned'),
+          t('followUp.col.reported'),
           t('followUp.col.assigned'),
           t('followUp.col.action'),
         ]}
@@ -190,6 +213,7 @@ function CallRow({
       </Table.Cell>
       <Table.Cell>
         {formatIsoDate(call.plannedDate)} ({t('measure.calls.day', { day: call.dayNumber })}){' '}
+        {call.late && <Tag data-size="sm">{t('measure.calls.late')}</Tag>}{' '}
         {call.overdueDays > 0 ? (
           <Tag data-color="warning" data-size="sm">
             {t('followUp.overdue', { days: call.overdueDays })}
@@ -198,10 +222,36 @@ function CallRow({
           t('followUp.dueToday')
         )}
       </Table.Cell>
+      <Table.Cell>
+        <Reported call={call} />
+      </Table.Cell>
       <Table.Cell>{call.assignedTo?.name ?? t('followUp.notAssigned')}</Table.Cell>
       <Table.Cell>
         <RecordCallButton personName={name} onClick={onRecord} />
       </Table.Cell>
     </Table.Row>
+  )
+}
+
+const NEEDS = ['food', 'medicine', 'practical', 'other'] as const
+
+/** What the person said on the latest call: help needs and symptoms. */
+function Reported({ call }: { call: FollowUpTodayItem }) {
+  const t = useT()
+  const r = call.lastReport
+  if (!r) return null
+  return (
+    <span className="cw-inline">
+      {r.symptoms && (
+        <Tag data-color="danger" data-size="sm">
+          {t('followUp.reported.symptoms')}
+        </Tag>
+      )}
+      {NEEDS.filter((n) => r.needs[n]).map((n) => (
+        <Tag key={n} data-color="info" data-size="sm">
+          {t(`followUp.needs.${n}`)}
+        </Tag>
+      ))}
+    </span>
   )
 }

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { convertToCaseResult } from '../../../shared/api/cases'
 import { contactDetail } from '../../../shared/api/contacts'
 import {
+  type CloseLateBody,
+  closeLateResult,
   type FollowUpAssignBody,
   type FollowUpRecordBody,
   type FollowUpSettingsUpdate,
@@ -10,6 +12,7 @@ import {
   followUpRecordResult,
   followUpSettingsView,
   followUpToday,
+  symptomsReported,
 } from '../../../shared/api/followups'
 import { api, withQuery } from '../../api/client'
 import { invalidate, queryKeys } from '../../api/queryKeys'
@@ -94,5 +97,22 @@ export function useConvertAndIsolate() {
       callsChanged()
       void invalidate(queryClient, queryKeys.cases.all(), queryKeys.contacts.all())
     },
+  })
+}
+
+/** GET /api/followups/symptoms: "Symptomer meldt". */
+export function useSymptomsReported() {
+  return useQuery({
+    queryKey: queryKeys.followUps.symptoms(),
+    queryFn: ({ signal }) => api.get('/api/followups/symptoms', symptomsReported, signal),
+  })
+}
+
+/** POST /api/followups/close-late: close a measure's late calls in one action. */
+export function useCloseLateCalls() {
+  const callsChanged = useCallsChanged()
+  return useMutation({
+    mutationFn: (body: CloseLateBody) => api.post('/api/followups/close-late', body, closeLateResult),
+    onSuccess: callsChanged,
   })
 }

@@ -1,17 +1,22 @@
-import { Details, Paragraph, Table } from '@digdir/designsystemet-react'
+import { Button, Details, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useState } from 'react'
 import type { FollowUpCallView } from '../../../shared/api/followups'
 import type { MeasureView } from '../../../shared/api/measures'
 import { DataTable } from '../../components/DataTable'
-import { formatIsoDate } from '../../components/dates'
+import { formatIsoDate, todayOslo } from '../../components/dates'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { useT } from '../../i18n'
 import { RESULT_LABELS, RecordCallButton, RecordCallDialog } from '../followups/RecordCallDialog'
+import { useCloseLateCalls } from '../followups/useFollowUps'
 
 /** The measure's planned and made calls; planned calls can be recorded here too. */
 export function FollowUpCalls({ measure: m }: { measure: MeasureView }) {
   const t = useT()
   const name = `${m.person.firstName} ${m.person.lastName}`
   const [active, setActive] = useState<FollowUpCallView | null>(null)
+  const closeLate = useCloseLateCalls()
+  const today = todayOslo()
+  const openLate = m.calls.filter((c) => c.late && c.status === 'planned' && c.plannedDate < today)
   return (
     <Details defaultOpen={m.status === 'active'}>
       <Details.Summary>
@@ -65,6 +70,22 @@ export function FollowUpCalls({ measure: m }: { measure: MeasureView }) {
             ))}
           </DataTable>
         )}
+        {openLate.length > 0 && m.status !== 'cancelled' && (
+          <div className="cw-actions">
+            <Button
+              type="button"
+              variant="secondary"
+              data-size="sm"
+              loading={closeLate.isPending}
+              onClick={() =>
+                closeLate.mutate({ measureId: m.id, reason: t('measure.calls.closeLateReason') })
+              }
+            >
+              {t('measure.calls.closeLate')} ({openLate.length})
+            </Button>
+          </div>
+        )}
+        {closeLate.isError && <ErrorAlert error={closeLate.error} />}
         {active && (
           <RecordCallDialog key={active.id} call={active} personName={name} onClose={() => setActive(null)} />
         )}

@@ -17,10 +17,20 @@ type Values = {
   source: string
   quarantineDays: string
   testOutDay: string
+  quarantineCallDays: string
   isolationDays: string
+  isolationCallDays: string
 }
 
 const num = (s: string) => (s.trim() === '' ? null : Number(s))
+/** "1, 3, 7" → [1, 3, 7]; empty: null (the municipality's settings). */
+const dayList = (s: string) =>
+  s.trim() === ''
+    ? null
+    : s
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map(Number)
 
 function toBody(v: Values, minSymptomFreeDays: number | null) {
   const q = num(v.quarantineDays)
@@ -30,8 +40,9 @@ function toBody(v: Values, minSymptomFreeDays: number | null) {
     validFrom: v.validFrom,
     validTo: v.validTo || null,
     source: v.source,
-    quarantine: q === null ? null : { days: q, testOutDay: num(v.testOutDay) },
-    isolation: i === null ? null : { days: i, minSymptomFreeDays },
+    quarantine:
+      q === null ? null : { days: q, testOutDay: num(v.testOutDay), callDays: dayList(v.quarantineCallDays) },
+    isolation: i === null ? null : { days: i, minSymptomFreeDays, callDays: dayList(v.isolationCallDays) },
   }
 }
 
@@ -47,6 +58,7 @@ export function toDomain(id: string, b: ReturnType<typeof toBody>): RuleSet {
       ? {
           days: b.isolation.days,
           from: 'onset-or-test',
+          callDays: b.isolation.callDays,
           ...(b.isolation.minSymptomFreeDays ? { minSymptomFreeDays: b.isolation.minSymptomFreeDays } : {}),
         }
       : null,
@@ -61,7 +73,9 @@ const valuesOf = (existing: RuleSetView | null): Values => ({
   source: existing?.source ?? '',
   quarantineDays: existing?.quarantine ? String(existing.quarantine.days) : '',
   testOutDay: existing?.quarantine?.testOutDay ? String(existing.quarantine.testOutDay) : '',
+  quarantineCallDays: existing?.quarantine?.callDays?.join(', ') ?? '',
   isolationDays: existing?.isolation ? String(existing.isolation.days) : '',
+  isolationCallDays: existing?.isolation?.callDays?.join(', ') ?? '',
 })
 
 /** Body path → form field: the rules' figures are flat text fields in the form. */
@@ -74,8 +88,10 @@ const FIELD_OF: Record<string, keyof Values> = {
   'quarantine.days': 'quarantineDays',
   'quarantine.testOutDay': 'testOutDay',
   'isolation.days': 'isolationDays',
+  'quarantine.callDays': 'quarantineCallDays',
+  'isolation.callDays': 'isolationCallDays',
 }
-const fieldOf = (path: string) => FIELD_OF[path] ?? null
+const fieldOf = (path: string) => FIELD_OF[path] ?? FIELD_OF[path.replace(/\.\d+$/, '')] ?? null
 
 /** Create (`ruleSetCreate`) or edit (`ruleSetUpdate`) a rule set, checked with the shared schema. */
 export function useRuleSetForm(existing: RuleSetView | null, onDone: () => void) {
@@ -149,6 +165,8 @@ export function RuleSetForm({
             label={t('ruleSets.form.isolationDays')}
             {...field('isolationDays')}
           />
+          <Textfield label={t('ruleSets.form.quarantineCallDays')} {...field('quarantineCallDays')} />
+          <Textfield label={t('ruleSets.form.isolationCallDays')} {...field('isolationCallDays')} />
         </div>
         <Textfield multiline rows={3} label={t('ruleSets.form.source')} {...field('source')} />
         {problems.length > 0 && (

@@ -33,6 +33,10 @@ export const ruleSetsMessages = defineMessages({
     'ruleSets.form.source': 'Kilde',
     'ruleSets.form.quarantineDays': 'Karantene (døgn etter siste eksponering, tom: ingen plikt)',
     'ruleSets.form.testOutDay': 'Test ut fra døgn (tom: ingen)',
+    'ruleSets.form.quarantineCallDays':
+      'Samtaledager i karantene (f.eks. 1, 3, 7; tom: kommunens innstilling)',
+    'ruleSets.form.isolationCallDays':
+      'Samtaledager i isolasjon (f.eks. 1, 3, 7; tom: kommunens innstilling)',
     'ruleSets.form.isolationDays': 'Isolasjon (døgn etter symptomstart eller test, tom: ingen plikt)',
     'ruleSets.form.save': 'Lagre regelsettet',
     'ruleSets.form.preview': 'Kontroll før lagring',
@@ -74,6 +78,10 @@ export const ruleSetsMessages = defineMessages({
     'ruleSets.form.source': 'Kjelde',
     'ruleSets.form.quarantineDays': 'Karantene (døgn etter siste eksponering, tom: inga plikt)',
     'ruleSets.form.testOutDay': 'Test ut frå døgn (tom: inga)',
+    'ruleSets.form.quarantineCallDays':
+      'Samtaledagar i karantene (t.d. 1, 3, 7; tom: innstillinga til kommunen)',
+    'ruleSets.form.isolationCallDays':
+      'Samtaledagar i isolasjon (t.d. 1, 3, 7; tom: innstillinga til kommunen)',
     'ruleSets.form.isolationDays': 'Isolasjon (døgn etter symptomstart eller test, tom: inga plikt)',
     'ruleSets.form.save': 'Lagre regelsettet',
     'ruleSets.form.preview': 'Kontroll før lagring',
@@ -115,6 +123,10 @@ export const ruleSetsMessages = defineMessages({
     'ruleSets.form.source': 'Source',
     'ruleSets.form.quarantineDays': 'Quarantine (days after last exposure, empty: no duty)',
     'ruleSets.form.testOutDay': 'Test out from day (empty: none)',
+    'ruleSets.form.quarantineCallDays':
+      "Call days in quarantine (e.g. 1, 3, 7; empty: the municipality's setting)",
+    'ruleSets.form.isolationCallDays':
+      "Call days in isolation (e.g. 1, 3, 7; empty: the municipality's setting)",
     'ruleSets.form.isolationDays': 'Isolation (days after symptom onset or test, empty: no duty)',
     'ruleSets.form.save': 'Save the rule set',
     'ruleSets.form.preview': 'Check before saving',
