@@ -60,7 +60,7 @@ describe.runIf(enabled)('PostgreSQL restart during a write load', () => {
       const res = await tracer.inject({
         method: 'POST',
         url: '/api/persons',
-        payload: { firstName: `Feil${i}`, lastName: `Test${i}`, confirmNew: true },
+        payload: { firstName: `Feil${i}`, lastName: `Test${i}`, birthDate: '1990-01-01', confirmNew: true },
       })
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
       if (res.statusCode === 200) acked.push(res.json().person.id)

@@ -56,8 +56,8 @@ describe('plural forms', () => {
     [
       'nb',
       'chain.summary',
-      { size: 14, cases: 1, contacts: 12, events: 1 },
-      '14 noder: 1 tilfelle, 12 nærkontakter, 1 hendelse.',
+      { persons: 13, cases: 1, contacts: 12, events: 1 },
+      '13 personer: 1 tilfelle, 12 nærkontakter, 1 hendelse.',
     ],
     [
       'nb',
