@@ -38,18 +38,23 @@ export function presentCall(c: CallWithNames): FollowUpCallView {
   }
 }
 
+/** The person a call is about, from the `p_` columns both call lists select. */
+function presentCallPerson(c: DueCallRow | SymptomCallRow) {
+  return {
+    id: c.person_id,
+    nationalId: c.p_national_id,
+    firstName: c.p_first_name,
+    lastName: c.p_last_name,
+    birthDate: c.p_birth_date,
+    phone: c.p_phone,
+    kommune: c.p_kommune,
+  }
+}
+
 export function presentDueCall(c: DueCallRow, today: string): FollowUpTodayItem {
   return {
     ...presentCall(c),
-    person: {
-      id: c.person_id,
-      nationalId: c.p_national_id,
-      firstName: c.p_first_name,
-      lastName: c.p_last_name,
-      birthDate: c.p_birth_date,
-      phone: c.p_phone,
-      kommune: c.p_kommune,
-    },
+    person: presentCallPerson(c),
     measure: {
       id: c.measure_id,
       kind: c.m_kind,
@@ -79,15 +84,7 @@ export function presentDueCall(c: DueCallRow, today: string): FollowUpTodayItem 
 export function presentSymptomCall(c: SymptomCallRow): SymptomsReportedItem {
   return {
     ...presentCall(c),
-    person: {
-      id: c.person_id,
-      nationalId: c.p_national_id,
-      firstName: c.p_first_name,
-      lastName: c.p_last_name,
-      birthDate: c.p_birth_date,
-      phone: c.p_phone,
-      kommune: c.p_kommune,
-    },
+    person: presentCallPerson(c),
     contactId: c.t_id,
     contactVersion: c.t_version,
     measure: { id: c.measure_id, startDate: c.m_start_date, endDate: c.m_end_date },
