@@ -101,6 +101,7 @@ export const queryKeys = {
     all: () => ['imports'] as const,
     run: (id: string) => ['imports', 'run', id] as const,
     rows: (id: string, limit: number) => ['imports', 'rows', id, limit] as const,
+    mappings: () => ['imports', 'mappings'] as const,
   },
   freg: {
     status: (kommune: string | null) => ['freg', 'status', kommune] as const,
@@ -117,6 +118,7 @@ export const queryKeys = {
   },
   fhi: {
     weekly: (week: string) => ['fhi', 'weekly', week] as const,
+    versions: (week: string, kommune: string) => ['fhi', 'weekly', week, 'versions', kommune] as const,
     apiClients: () => ['fhi', 'api-clients'] as const,
   },
   auditLog: {

@@ -21,7 +21,7 @@ export function useNationalWeekly(week: string) {
 /** GET /api/fhi/weekly/:week/kommuner/:kommune — every submitted version (loaded when opened). */
 export function useKommuneVersions(week: string, kommune: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...queryKeys.fhi.weekly(week), 'versions', kommune],
+    queryKey: queryKeys.fhi.versions(week, kommune),
     queryFn: ({ signal }) =>
       api.get(
         `/api/fhi/weekly/${encodeURIComponent(week)}/kommuner/${encodeURIComponent(kommune)}`,

@@ -90,7 +90,7 @@ export const useSaveMapping = (id: string) =>
 /** The municipality's named mappings. */
 export function useMappingPresets() {
   return useQuery({
-    queryKey: [...queryKeys.imports.all(), 'mappings'],
+    queryKey: queryKeys.imports.mappings(),
     queryFn: ({ signal }) => api.get('/api/imports/mappings', mappingPresetList, signal),
   })
 }
