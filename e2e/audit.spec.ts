@@ -58,7 +58,7 @@ describe('audit log', () => {
     await expectNoSeriousA11yViolations(page, 'sikkerhetslogg')
 
     // Filter on the action; the address keeps the filter.
-    await page.getByLabel('Handling').selectOption('person.read')
+    await page.getByLabel('Handling', { exact: true }).selectOption('person.read')
     await page.getByRole('button', { name: 'Vis', exact: true }).click()
     await page.waitForURL(/action=person\.read/)
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'Innlogging' }).count()).toBe(0)

@@ -169,7 +169,8 @@ describe('case work', () => {
       {
         first: 'Lise',
         last: 'Venninnesen',
-        idOrBirth: '',
+        // Name and birth date are the least identity a person is registered with (issue 17).
+        idOrBirth: '23.09.1991',
         phone: '90000005',
         relation: 'Venn',
         setting: 'Arrangement',
