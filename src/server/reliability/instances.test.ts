@@ -53,7 +53,12 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL', () => {
     const created = await fetch(`${urlB}/api/persons`, {
       method: 'POST',
       headers: { ...session.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName: 'To', lastName: 'Instanser', birthDate: '1990-01-01', confirmNew: true }),
+      body: JSON.stringify({
+        firstName: 'To',
+        lastName: 'Instanser',
+        birthDate: '1990-01-01',
+        confirmNew: true,
+      }),
     })
     expect(created.status).toBe(200)
     const logout = await fetch(`${urlA}/api/session/logout`, { method: 'POST', headers: session.headers })
