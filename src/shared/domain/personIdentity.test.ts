@@ -16,6 +16,8 @@ describe('minimum identity: national id, or name + birth date', () => {
   })
 
   it('every valid national id gives a birth date, so a person with one is always findable by it', () => {
+    // Synthetic (06819048027, Tenor) and Skatteetaten's published 2032 test vectors
+    // (../shared/data/fnr-test-vectors.csv, copied to __fixtures__), never real persons.
     for (const id of ['06819048027', '30108299939', '55102499947', '41819077906', '29020073150'])
       expect(checkNationalId(id)).toMatchObject({
         ok: true,
